@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine: `make build` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: build test lint typecheck pytest golden bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP)
+
+## Install and render every plan in data/ into out/.
+build: $(STAMP)
+	$(BIN)/samplan build --data data --out out
+
+## Install with the dev extras and run ruff, mypy and pytest.
+test: $(DEVSTAMP)
+	$(BIN)/ruff check samplan tests scripts
+	$(BIN)/ruff format --check samplan tests scripts
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## Rewrite the golden files under tests/golden/ from data/ (review the diff!).
+golden: $(DEVSTAMP)
+	$(BIN)/python scripts/update_golden.py
+
+## Time whole-process runs (medians), relative to importing yaml and pydantic.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,116 @@
+"""Meeting frequency: how often a body or forum meets, in the seeds' Danish wording.
+
+Accepted forms (see SPEC.md)::
+
+    meetings: 4                     # exactly 4 a year   -> "4"
+    meetings: {min: 4}              # at least 4 a year  -> "Min. 4"
+    meetings: {min: 2, max: 3}      # 2 to 3 a year      -> "2-3"
+    meetings: {max: 2}              # at most 2 a year   -> "Max. 2"
+    meetings: {min: 4, note: "2 i 2007"}              # -> "Min. 4 (2 i 2007)"
+    meetings: ad-hoc                # or as-needed, locally-decided, weekly, monthly, quarterly
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Keyword = Literal["ad-hoc", "as-needed", "locally-decided", "weekly", "monthly", "quarterly"]
+
+KEYWORD_DA: dict[str, str] = {
+    "ad-hoc": "Ad hoc",
+    "as-needed": "Efter behov",
+    "locally-decided": "Besluttet lokalt",
+    "weekly": "Ugentligt",
+    "monthly": "Månedligt",
+    "quarterly": "Kvartalsvis",
+}
+
+# How many meetings a year a keyword guarantees at least (for rules such as "min. 4").
+KEYWORD_MIN_PER_YEAR: dict[str, int] = {"weekly": 52, "monthly": 12, "quarterly": 4}
+
+
+class Meetings(BaseModel):
+    """A typed meeting frequency; build it from any form in the module docstring."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int | None = Field(default=None, ge=0, le=366)
+    max: int | None = Field(default=None, ge=0, le=366)
+    keyword: Keyword | None = None
+    note: str | None = Field(default=None, max_length=200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_short_form(cls, data: Any) -> Any:
+        if isinstance(data, bool):
+            raise ValueError("give a number of meetings a year, a range or a keyword")
+        if isinstance(data, int):
+            return {"min": data, "max": data}
+        if isinstance(data, str):
+            text = data.strip()
+            if text.isdigit():
+                return {"min": int(text), "max": int(text)}
+            if text in KEYWORD_DA:
+                return {"keyword": text}
+            raise ValueError(
+                f"'{text}' is not a meeting frequency; use a number, {{min: N}}, "
+                f"{{min: N, max: M}} or one of: {', '.join(KEYWORD_DA)}"
+            )
+        return data
+
+    @model_validator(mode="after")
+    def _check_consistent(self) -> Meetings:
+        counted = self.min is not None or self.max is not None
+        if counted == (self.keyword is not None):
+            raise ValueError("give either a count (min/max) or a keyword, not both or neither")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
+    @property
+    def at_least(self) -> int | None:
+        """The guaranteed number of meetings a year, when one is known."""
+        if self.keyword is not None:
+            return KEYWORD_MIN_PER_YEAR.get(self.keyword)
+        return self.min
+
+    def danish(self) -> str:
+        """Render as the seeds write it: '4', 'Min. 4', '2-3', 'Ad hoc'."""
+        if self.keyword is not None:
+            text = KEYWORD_DA[self.keyword]
+        elif self.min is not None and self.min == self.max:
+            text = str(self.min)
+        elif self.min is not None and self.max is not None:
+            text = f"{self.min}-{self.max}"
+        elif self.min is not None:
+            text = f"Min. {self.min}"
+        else:
+            text = f"Max. {self.max}"
+        return f"{text} ({self.note})" if self.note else text
+
+    def __str__(self) -> str:
+        return self.danish()
+
+
+def _input_schema() -> dict[str, Any]:
+    return {
+        "description": "Meetings a year: a number, {min, max, note} or a keyword.",
+        "anyOf": [
+            {"type": "integer", "minimum": 0},
+            {"enum": list(KEYWORD_DA)},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "min": {"type": "integer", "minimum": 0},
+                    "max": {"type": "integer", "minimum": 0},
+                    "note": {"type": "string"},
+                },
+            },
+        ],
+    }
+
+
+Meetings.json_schema_of_input = staticmethod(_input_schema)  # type: ignore[attr-defined]
