@@ -223,6 +223,7 @@ class Section(Entity):
 
     text: Text | None = None
     include: list[Include] | None = None
+    text_after: Text | None = None
     sections: list[Section] | None = None
     numbered: bool = True
 
@@ -281,14 +282,22 @@ def walk_sections(
         yield from walk_sections(section.sections or [], (*here, "sections"))
 
 
-def duplicate_ids(plan: Plan) -> Iterator[tuple[str, str]]:
-    """(kind, id) for every explicit id given twice among entities of one kind."""
-    for kind, entities in plan.entity_lists():
-        seen: set[str] = set()
-        for entity in entities:
-            if entity.key in seen and not entity._derived_id:
-                yield kind, entity.key
-            seen.add(entity.key)
+def entity_paths(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], Entity]]:
+    """(kind, path in the plan data, entity) for every entity, in document order."""
+    for kind in ("bodies", "fora", "initiatives"):
+        for index, entity in enumerate(getattr(plan, kind) or []):
+            yield kind, (kind, index), entity
+    for section, path in walk_sections(plan.sections or []):
+        yield "sections", path, section
+
+
+def duplicate_ids(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], str]]:
+    """(kind, path, id) for every explicit id already used by an entity of its kind."""
+    seen: set[tuple[str, str]] = set()
+    for kind, path, entity in entity_paths(plan):
+        if (kind, entity.key) in seen and not entity._derived_id:
+            yield kind, path, entity.key
+        seen.add((kind, entity.key))
 
 
 def plan_json_schema() -> dict[str, Any]:

@@ -1,0 +1,141 @@
+"""`samplan build`: discover → load → render → write, as named steps.
+
+Everything is rendered in memory first; only then is anything written, each file
+through a temporary file and an atomic rename, and only under the output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from samplan import diagnostics as d
+from samplan.loader import LoadResult, load_plan
+from samplan.model import SCHEMA_VERSION, Plan
+from samplan.registry import registry
+from samplan.render.environment import make_environment
+from samplan.render.outline import build_page
+from samplan.repository import PlanRef, discover
+from samplan.text import danish_key
+
+
+@dataclass
+class BuildReport:
+    """What a build did: plans built, files written and every finding."""
+
+    built: list[PlanRef] = field(default_factory=list)
+    failed: list[PlanRef] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[d.Diagnostic] = field(default_factory=list)
+
+
+def plan_json(plan: Plan) -> str:
+    """The validated plan as data, with its schema version."""
+    data = {"schema_version": SCHEMA_VERSION, **plan.model_dump(mode="json", exclude_none=True)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_plan(env: ImmutableSandboxedEnvironment, plan: Plan) -> dict[str, str]:
+    """The files of one plan's output folder, by name."""
+    page = build_page(plan)
+    return {
+        "index.html": env.get_template("plan.html.j2").render(page=page),
+        "plan.md": env.get_template("plan.md.j2").render(page=page),
+        "plan.json": plan_json(plan),
+    }
+
+
+def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
+    """out/index.html: every plan present in the output folder, by district and year."""
+    reg = registry()
+    districts = []
+    for district_dir in sorted(p for p in out.iterdir() if p.is_dir() and reg.district(p.name)):
+        plans = []
+        for plan_file in sorted(district_dir.glob("*/plan.json")):
+            try:
+                title = json.loads(plan_file.read_text("utf-8"))["title"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            year = plan_file.parent.name
+            plans.append({"year": year, "title": title, "href": f"{district_dir.name}/{year}/"})
+        if plans:
+            district = reg.districts[district_dir.name]
+            districts.append({"id": district.id, "name": district.name, "plans": plans})
+    districts.sort(key=lambda x: danish_key(str(x["name"])))
+    return env.get_template("index.html.j2").render(districts=districts)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` so that `path` holds either its old or its new content, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _template_problem(err: TemplateError, ref: PlanRef | None) -> d.Diagnostic:
+    name = getattr(err, "filename", None) or getattr(err, "name", None)
+    line = getattr(err, "lineno", None)
+    code = d.TEMPLATE_ERROR
+    return d.Diagnostic(
+        code.code, code.name, "error", f"template error: {err.message or err}",
+        file=name, line=line, column=1 if line else None,
+        district=ref.district if ref else None, year=ref.year if ref else None,
+        help="check the template against the page model in samplan/render/page.py",
+    )  # fmt: skip
+
+
+def build(
+    root: Path,
+    data: Path,
+    out: Path,
+    years: set[int] | None = None,
+    districts: set[str] | None = None,
+    templates: Path | None = None,
+) -> BuildReport:
+    """Build every selected plan under `data` into `out`."""
+    report = BuildReport()
+    refs, problems = discover(data, root, years, districts)
+    report.diagnostics += problems
+    env = make_environment(templates)
+    rendered: dict[PlanRef, dict[str, str]] = {}
+    for ref in refs:
+        result: LoadResult = load_plan(ref.folder, root)
+        report.diagnostics += result.diagnostics
+        if result.plan is None:
+            report.failed.append(ref)
+            continue
+        try:
+            rendered[ref] = render_plan(env, result.plan)
+        except TemplateError as err:
+            report.diagnostics.append(_template_problem(err, ref))
+            report.failed.append(ref)
+    for ref, files in rendered.items():
+        for name, text in files.items():
+            target = out / ref.district / str(ref.year) / name
+            write_atomic(target, text)
+            report.written.append(target)
+        report.built.append(ref)
+    if rendered or out.is_dir():
+        try:
+            index = render_index(env, out) if out.is_dir() else None
+        except TemplateError as err:
+            report.diagnostics.append(_template_problem(err, None))
+            index = None
+        if index is not None:
+            write_atomic(out / "index.html", index)
+            report.written.append(out / "index.html")
+    return report

@@ -1,0 +1,107 @@
+"""Diagnostics: one typed record for every finding, from the loader or a rule.
+
+Emitters (text, json, ...) only format these records; they never decide anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "note"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "note": 2}
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable diagnostic code with its kebab-case name."""
+
+    code: str
+    name: str
+    summary: str
+
+
+# Codes of the loader (SP0xx). Rules (SP1xx) register their own codes in samplan.rules.
+YAML_SYNTAX = Code("SP001", "invalid-yaml", "the file is not valid YAML")
+DUPLICATE_KEY = Code("SP002", "duplicate-key", "a key is given twice in one mapping")
+REFUSED_YAML = Code(
+    "SP003", "refused-yaml-feature", "tags, anchors, aliases, merge keys or extra documents"
+)
+NOT_A_MAPPING = Code("SP004", "file-not-a-mapping", "a plan file must hold a mapping of keys")
+KEY_IN_TWO_FILES = Code(
+    "SP005", "key-in-two-files", "a top-level key stands in two files of a plan"
+)
+UNKNOWN_KEY = Code("SP006", "unknown-key", "a key the plan format does not know")
+MISSING_KEY = Code("SP007", "missing-key", "a required key is missing")
+INVALID_VALUE = Code("SP008", "invalid-value", "a value of the wrong type or form")
+FOLDER_MISMATCH = Code(
+    "SP009", "folder-mismatch", "district or year differs from the plan's folder"
+)
+DUPLICATE_ID = Code("SP010", "duplicate-id", "two entities of one kind share an id")
+UNREADABLE_FILE = Code(
+    "SP011", "unreadable-file", "a file that cannot be read as UTF-8 text, or is too large"
+)
+BAD_FOLDER = Code(
+    "SP012", "bad-plan-folder", "a folder that is not <district-id>/<year>/ with YAML files"
+)
+LIMIT_EXCEEDED = Code("SP013", "limit-exceeded", "a plan exceeds one of samplan's limits")
+UNKNOWN_DISTRICT = Code("SP014", "unknown-district", "a district id not in the registry")
+UNKNOWN_REFERENCE = Code("SP015", "unknown-reference", "an id that names no entity of the plan")
+TEMPLATE_ERROR = Code("SP016", "template-error", "a template could not be rendered")
+
+LOADER_CODES: tuple[Code, ...] = (
+    YAML_SYNTAX,
+    DUPLICATE_KEY,
+    REFUSED_YAML,
+    NOT_A_MAPPING,
+    KEY_IN_TWO_FILES,
+    UNKNOWN_KEY,
+    MISSING_KEY,
+    INVALID_VALUE,
+    FOLDER_MISMATCH,
+    DUPLICATE_ID,
+    UNREADABLE_FILE,
+    BAD_FOLDER,
+    LIMIT_EXCEEDED,
+    UNKNOWN_DISTRICT,
+    UNKNOWN_REFERENCE,
+    TEMPLATE_ERROR,
+)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A located finding. `file` is relative to the repository root."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    help: str | None = None
+    district: str | None = None
+    year: int | None = None
+    snippet: str | None = None  # the source line, for the caret display
+    width: int = 1  # how many columns the caret underlines
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file or "", self.line or 0, self.column or 0, self.code)
+
+
+def format_text(diag: Diagnostic) -> str:
+    """`file:line:col: severity[CODE name] message`, the source line with a caret, help."""
+    where = diag.file or "<repository>"
+    if diag.line is not None:
+        where += f":{diag.line}:{diag.column or 1}"
+    lines = [f"{where}: {diag.severity}[{diag.code} {diag.name}] {diag.message}"]
+    if diag.snippet is not None and diag.line is not None:
+        gutter = " " * len(str(diag.line))
+        shown = diag.snippet.rstrip("\r\n").expandtabs(1)
+        caret = " " * ((diag.column or 1) - 1) + "^" * max(diag.width, 1)
+        lines += [f"{gutter} |", f"{diag.line} | {shown}", f"{gutter} | {caret}"]
+    if diag.help:
+        lines.append(f"  = help: {diag.help}")
+    return "\n".join(lines)

@@ -1,0 +1,215 @@
+"""Load one plan folder: read every YAML file, merge, validate, and locate every error.
+
+Nothing here raises on bad input: every problem becomes a located Diagnostic, and all
+problems of all files are reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from samplan import diagnostics as d
+from samplan.model import Plan, duplicate_ids
+from samplan.registry import registry
+from samplan.validation_errors import DataPath, problems
+from samplan.yamlsource import Document, Mark, read_yaml
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # one plan file
+MAX_FILES = 100  # YAML files in one plan folder
+
+_PROBLEM_CODES = {"syntax": d.YAML_SYNTAX, "duplicate-key": d.DUPLICATE_KEY, "refused": d.REFUSED_YAML}
+
+
+@dataclass
+class PlanSource:
+    """Where every key and value of a merged plan came from."""
+
+    lines: dict[str, list[str]] = field(default_factory=dict)  # file -> its lines
+    owner: dict[str, str] = field(default_factory=dict)  # top-level key -> file
+    keys: dict[DataPath, Mark] = field(default_factory=dict)
+    values: dict[DataPath, Mark] = field(default_factory=dict)
+
+    def locate(self, path: DataPath, at_key: bool = False) -> tuple[str | None, Mark | None]:
+        """The file and mark of `path`, or of its nearest located ancestor."""
+        file = self.owner.get(str(path[0])) if path else next(iter(self.lines), None)
+        for depth in range(len(path), 0, -1):
+            here = path[:depth]
+            first = self.keys if at_key or depth < len(path) else self.values
+            mark = first.get(here) or self.keys.get(here)
+            if mark is not None:
+                return file, mark
+        return file, (Mark(1, 1) if file else None)
+
+    def snippet(self, file: str | None, mark: Mark | None) -> str | None:
+        if file is None or mark is None or mark.line > len(self.lines.get(file, [])):
+            return None
+        return self.lines[file][mark.line - 1]
+
+
+@dataclass
+class LoadResult:
+    """A validated plan (None when it could not be built) with its findings."""
+
+    folder: str
+    plan: Plan | None
+    source: PlanSource
+    diagnostics: list[d.Diagnostic]
+
+
+class _Loader:
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.folder, self.root = folder, root
+        self.rel = _relative(folder, root)
+        self.source = PlanSource()
+        self.diags: list[d.Diagnostic] = []
+        self.district = folder.parent.name
+        self.year = int(folder.name) if folder.name.isdigit() else None
+
+    def report(
+        self, code: d.Code, message: str, file: str | None, mark: Mark | None, hint: str | None
+    ) -> None:
+        self.diags.append(
+            d.Diagnostic(
+                code.code, code.name, "error", message, file=file,
+                line=mark.line if mark else None, column=mark.column if mark else None,
+                help=hint, district=self.district, year=self.year,
+                snippet=self.source.snippet(file, mark), width=mark.width if mark else 1,
+            )
+        )  # fmt: skip
+
+    def at(self, code: d.Code, message: str, path: DataPath, at_key: bool, hint: str | None) -> None:
+        file, mark = self.source.locate(path, at_key)
+        self.report(code, message, file, mark, hint)
+
+    def files(self) -> list[Path]:
+        found = sorted(p for p in self.folder.iterdir() if p.suffix == ".yaml")
+        if len(found) > MAX_FILES:
+            self.report(d.LIMIT_EXCEEDED, f"{len(found)} YAML files in one plan folder, "
+                        f"at most {MAX_FILES}", self.rel, None, "merge some files")  # fmt: skip
+            return []
+        return found
+
+    def read(self, path: Path, rel: str) -> Document | None:
+        text = self.text(path, rel)
+        if text is None:
+            return None
+        self.source.lines[rel] = text.splitlines() or [""]
+        doc = read_yaml(text)
+        for problem in doc.problems:
+            code = _PROBLEM_CODES.get(problem.kind, d.LIMIT_EXCEEDED)
+            self.report(code, problem.message, rel, problem.mark, problem.help)
+        if doc.data is None:
+            return None
+        if not isinstance(doc.data, dict):
+            what = "a list" if isinstance(doc.data, list) else "a single value"
+            self.report(d.NOT_A_MAPPING, f"the file holds {what}, not a mapping of plan keys",
+                        rel, Mark(1, 1), "start the file with keys such as 'title: ...'")  # fmt: skip
+            return None
+        return doc
+
+    def text(self, path: Path, rel: str) -> str | None:
+        if not _inside(path, self.root):
+            self.report(d.UNREADABLE_FILE, "the file links to a place outside the data folder",
+                        rel, None, "copy the file into the plan folder")  # fmt: skip
+            return None
+        try:
+            raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+        except OSError as err:
+            self.report(d.UNREADABLE_FILE, f"cannot read the file: {err.strerror}", rel, None, None)
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self.report(d.LIMIT_EXCEEDED, f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
+                        rel, None, "split the plan over several files")  # fmt: skip
+            return None
+        try:
+            return raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            column = len(raw[: err.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+            self.report(d.UNREADABLE_FILE, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x})",
+                        rel, Mark(line, column), "save the file as UTF-8")  # fmt: skip
+            return None
+
+    def merge(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for path in self.files():
+            rel = _relative(path, self.root)
+            doc = self.read(path, rel)
+            for key, value in (doc.data or {}).items() if doc else ():
+                if key in merged:
+                    first = self.source.owner[key]
+                    self.report(d.KEY_IN_TWO_FILES, f"top-level key '{key}' is also given in {first}",
+                                rel, doc.keys.get((key,)), "keep the key in one file")  # fmt: skip
+                    continue
+                merged[key] = value
+                self.source.owner[key] = rel
+                self.source.keys.update((p, m) for p, m in doc.keys.items() if p[0] == key)
+                self.source.values.update((p, m) for p, m in doc.values.items() if p and p[0] == key)
+        return merged
+
+    def validate(self, data: dict[str, Any]) -> Plan | None:
+        try:
+            plan = Plan.model_validate(data)
+        except ValidationError as err:
+            file_errors = bool(self.diags)
+            for p in problems(err.errors(include_url=False), data):  # type: ignore[arg-type]
+                if file_errors and p.code is d.MISSING_KEY and not p.path:
+                    continue  # the key may stand in a file that could not be read
+                self.at(p.code, p.message, p.path, p.at_key, p.help)
+            return None
+        for kind, path, ident in duplicate_ids(plan):
+            self.at(d.DUPLICATE_ID, f"id '{ident}' is used twice in {kind}", (*path, "id"),
+                    False, "give each entity of a kind its own id")  # fmt: skip
+        self.check_identity(plan)
+        return plan
+
+    def check_identity(self, plan: Plan) -> None:
+        reg = registry()
+        if reg.district(plan.district) is None:
+            near = reg.suggest_district(plan.district)
+            hint = f"did you mean '{near[0]}'?" if near else "see the registry of districts"
+            self.at(d.UNKNOWN_DISTRICT, f"unknown district '{plan.district}'", ("district",),
+                    False, hint)  # fmt: skip
+        if plan.district != self.district:
+            self.at(d.FOLDER_MISMATCH, f"district '{plan.district}' but the plan's folder is "
+                    f"'{self.district}'", ("district",), False,
+                    "move the plan or correct the district")  # fmt: skip
+        if plan.year != self.year:
+            self.at(d.FOLDER_MISMATCH, f"year {plan.year} but the plan's folder is "
+                    f"'{self.folder.name}'", ("year",), False,
+                    "move the plan or correct the year")  # fmt: skip
+
+
+def load_plan(folder: Path, root: Path) -> LoadResult:
+    """Read, merge and validate the plan in `folder`; file names relative to `root`."""
+    loader = _Loader(folder, root)
+    data = loader.merge()
+    plan = loader.validate(data)
+    if loader.diags:
+        plan = None
+    return LoadResult(loader.rel, plan, loader.source, loader.diags)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def iter_errors(results: list[LoadResult]) -> Iterator[d.Diagnostic]:
+    for result in results:
+        yield from result.diagnostics

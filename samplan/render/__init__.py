@@ -1,0 +1,1 @@
+"""Rendering: a typed page model computed in Python, presented by Jinja templates."""

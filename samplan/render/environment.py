@@ -1,0 +1,61 @@
+"""The Jinja environment: strict, autoescaped, sandboxed, user templates first.
+
+A plan repository's own `templates/` folder is searched before the built-in templates,
+and may extend a built-in template by the `builtin/` prefix
+(`{% extends "builtin/plan.html.j2" %}`). Templates of a repository are untrusted, so
+every template runs in Jinja's sandbox.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from samplan import __version__
+from samplan.render.markup import md_inline, to_html, to_markdown
+from samplan.text import danish_date
+
+
+def builtin_templates() -> Path:
+    """The built-in templates: inside the installed package, or the source tree's."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+def _markdown_html(text: str, level: int = 3) -> Markup:
+    return Markup(to_html(text, level))  # noqa: S704 - sanitised by nh3 in to_html
+
+
+def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """The environment for rendering; `user_templates` are searched first."""
+    builtin = FileSystemLoader(builtin_templates())
+    loaders: list[BaseLoader] = []
+    if user_templates is not None and user_templates.is_dir():
+        loaders.append(FileSystemLoader(user_templates))
+    loaders += [builtin, PrefixLoader({"builtin": builtin})]
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        auto_reload=False,
+    )
+    env.filters.update(
+        markdown_html=_markdown_html,
+        markdown_md=to_markdown,
+        md_inline=md_inline,
+        danish_date=danish_date,
+    )
+    env.globals["version"] = __version__
+    return env

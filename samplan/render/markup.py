@@ -1,0 +1,63 @@
+"""Markdown in text fields: to sanitised HTML for pages, to inert Markdown for plan.md.
+
+Python-Markdown passes raw HTML (`<script>`, `onclick=`, `javascript:` links) straight
+through, so its output is always cleaned by nh3 (the Rust ammonia sanitiser) with an
+allow-list of tags, attributes and URL schemes before it reaches a page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
+    "code", "pre", "h2", "h3", "h4", "h5", "h6", "del", "ins", "sub", "sup",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+_MD_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
+_RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
+_UNSAFE_LINK = re.compile(r"(\]\(\s*<?|\]:\s*<?)(?!(?:https?|mailto):|#|/)(?=[A-Za-z][\w+.-]*:)")
+
+
+def to_html(text: str, heading_level: int = 3) -> str:
+    """Render Markdown to sanitised HTML; its headings start at `heading_level`."""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _shift_headings(html, heading_level)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+def _shift_headings(html: str, first: int) -> str:
+    def shift(match: re.Match[str]) -> str:
+        level = min(int(match.group(2)) + first - 1, 6)
+        return f"<{match.group(1)}h{level}>"
+
+    return _HEADING.sub(shift, html)
+
+
+def to_markdown(text: str, heading_level: int = 3) -> str:
+    """Markdown for plan.md: raw HTML shown as text, unsafe link schemes disarmed."""
+    text = _RAW_TAG.sub("&lt;", text.replace("\r\n", "\n").strip())
+    text = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#unsafe-", text)
+
+    def shift(match: re.Match[str]) -> str:
+        return "#" * min(len(match.group(1)) + heading_level - 1, 6)
+
+    return _MD_HEADING.sub(shift, text)
+
+
+def md_inline(text: str) -> str:
+    """One line of plain text made safe for a Markdown table cell or heading."""
+    flat = " ".join(text.split())
+    return _RAW_TAG.sub("&lt;", flat).replace("|", "\\|")

@@ -1,0 +1,142 @@
+"""Lay a plan out as chapters: sections in order, structured parts where they are
+included, and whatever no section includes in chapters of its own at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from samplan.model import Body, Entity, Forum, Include, Initiative, Plan, Section
+from samplan.registry import registry
+from samplan.render import labels
+from samplan.render.page import (
+    Block,
+    Chapter,
+    Page,
+    TocEntry,
+    _forum_needs_chapter,
+    _prose,
+    body_chapter,
+    fora_table,
+    forum_chapter,
+    initiative_chapter,
+)
+from samplan.text import danish_date
+
+TOC_DEPTH = 3
+
+
+class _Outliner:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.placed: dict[str, set[str]] = {"bodies": set(), "fora": set(), "initiatives": set()}
+
+    def select(self, inc: Include) -> list[Entity]:
+        items: list[Entity] = list(getattr(self.plan, inc.part) or [])
+        if inc.ids is not None:
+            by_id = {e.key: e for e in items}
+            items = [by_id[i] for i in inc.ids if i in by_id]
+        if inc.category is not None:
+            items = [e for e in items if getattr(e, "category", None) == inc.category]
+        if inc.status is not None:
+            items = [e for e in items if getattr(e, "status", None) == inc.status]
+        self.placed[inc.part].update(e.key for e in items)
+        return items
+
+    def section(self, section: Section, depth: int) -> Chapter:
+        chapter = Chapter(section.title, f"afsnit-{section.key}", depth, section.numbered)
+        chapter.blocks += [b for b in [_prose(section.text)] if b]
+        for inc in section.include or []:
+            self.place(chapter, inc.part, self.select(inc))
+        chapter.blocks += [b for b in [_prose(section.text_after)] if b]
+        chapter.children += [self.section(s, depth + 1) for s in section.sections or []]
+        return chapter
+
+    def place(self, chapter: Chapter, part: str, items: Sequence[Entity]) -> None:
+        depth = chapter.depth + 1
+        if part == "bodies":
+            chapter.children += [body_chapter(b, depth) for b in items if isinstance(b, Body)]
+        elif part == "fora":
+            fora = [f for f in items if isinstance(f, Forum)]
+            chapter.blocks += [b for b in [fora_table(fora)] if b]
+            chapter.children += [forum_chapter(f, depth) for f in fora if _forum_needs_chapter(f)]
+        else:
+            self.place_initiatives(chapter, [i for i in items if isinstance(i, Initiative)])
+
+    def place_initiatives(self, chapter: Chapter, items: list[Initiative]) -> None:
+        if any(i.description for i in items):
+            year, depth = self.plan.year, chapter.depth + 1
+            chapter.children += [initiative_chapter(i, year, depth) for i in items]
+            return
+        ranked = all(i.rank for i in items) and bool(items)
+        if ranked:
+            items = sorted(items, key=lambda i: i.rank or 0)
+        rows = tuple((i.title,) for i in items)
+        chapter.blocks.append(Block("list", rows=rows, ordered=ranked))
+
+    def leftovers(self) -> list[Chapter]:
+        extra: list[Chapter] = []
+        parts = (("bodies", "Organisering", "organisering"),
+                 ("fora", "Samarbejdsfora", "samarbejdsfora"),
+                 ("initiatives", "Indsatsområder og initiativer", "indsatser"))  # fmt: skip
+        for part, title, anchor in parts:
+            rest = [e for e in getattr(self.plan, part) or [] if e.key not in self.placed[part]]
+            if rest:
+                chapter = Chapter(title, anchor, 1)
+                self.place(chapter, part, rest)
+                extra.append(chapter)
+        return extra
+
+
+def _number(chapters: list[Chapter], prefix: str = "") -> None:
+    count = 0
+    for chapter in chapters:
+        if chapter.numbered and (prefix or chapter.depth == 1):
+            count += 1
+            chapter.number = f"{prefix}{count}"
+            _number(chapter.children, f"{chapter.number}.")
+        else:
+            chapter.numbered = False
+            for child in chapter.children:
+                child.numbered = False
+            _number(chapter.children, "\0")
+
+
+def _toc(chapters: list[Chapter]) -> list[TocEntry]:
+    entries: list[TocEntry] = []
+    for c in chapters:
+        if c.depth <= TOC_DEPTH:
+            entries.append(TocEntry(c.number, c.title, c.anchor, c.depth))
+            entries += _toc(c.children)
+    return entries
+
+
+def build_page(plan: Plan) -> Page:
+    """The whole page model of a plan."""
+    outliner = _Outliner(plan)
+    chapters = [outliner.section(s, 1) for s in plan.sections or []]
+    chapters += outliner.leftovers()
+    _number(chapters)
+    district = registry().district(plan.district)
+    published = plan.published
+    pub = None
+    if published:
+        pub = ", ".join(x for x in (published.date and danish_date(published.date),
+                                    published.where, published.url) if x)  # fmt: skip
+    facts = (
+        ("Politikreds", district.name if district else plan.district),
+        ("År", str(plan.year)),
+        ("Udstedt af", labels.person(plan.issued_by) if plan.issued_by else None),
+        ("Drøftet i kredsrådet", plan.discussed_in_kredsraad and danish_date(plan.discussed_in_kredsraad)),
+        ("Træder i kraft", plan.effective_from and danish_date(plan.effective_from)),
+        ("Offentliggjort", pub or None),
+    )  # fmt: skip
+    who = plan.issued_by
+    signature = tuple(x for x in (who.on_behalf_of, who.name, who.title) if x) if who else ()
+    return Page(
+        plan=plan,
+        district_name=district.name if district else plan.district,
+        facts=tuple((k, v) for k, v in facts if v),
+        chapters=tuple(chapters),
+        toc=tuple(_toc(chapters)),
+        signature=signature,
+    )

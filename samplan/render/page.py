@@ -1,0 +1,160 @@
+"""The page model: a plan as numbered chapters of blocks, ready for any template.
+
+Everything a template shows is computed here (numbering, table of contents, Danish
+wording, tables), so templates only present (STYLE.md rule 5), and a list can never
+disagree with the chapters it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from samplan.model import Body, Forum, Gathering, Include, Initiative, Plan, Section
+from samplan.render import labels
+from samplan.text import danish_date, join_danish
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a chapter; `kind` tells the template which partial presents it."""
+
+    kind: str  # "prose", "facts", "members", "fora", "list", "dates"
+    text: str = ""  # prose: Markdown
+    rows: tuple[tuple[str, ...], ...] = ()  # facts: (label, value); tables: cells
+    caption: str = ""
+    groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # (heading, rows)
+    ordered: bool = False
+
+
+@dataclass
+class Chapter:
+    """A numbered chapter (or sub-chapter) with its anchor and blocks."""
+
+    title: str
+    anchor: str
+    depth: int  # 1 for chapters, 2 for sub-chapters, ...
+    numbered: bool = True
+    number: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Chapter] = field(default_factory=list)
+
+    @property
+    def heading_level(self) -> int:
+        return min(self.depth + 1, 6)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    number: str
+    title: str
+    anchor: str
+    depth: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the plan templates present."""
+
+    plan: Plan
+    district_name: str
+    facts: tuple[tuple[str, str], ...]
+    chapters: tuple[Chapter, ...]
+    toc: tuple[TocEntry, ...]
+    signature: tuple[str, ...]
+
+
+def _facts(*pairs: tuple[str, str | None]) -> Block | None:
+    rows = tuple((label, value) for label, value in pairs if value)
+    return Block("facts", rows=rows) if rows else None
+
+
+def _gathering_facts(g: Gathering) -> list[tuple[str, str | None]]:
+    return [
+        ("Niveau", labels.LEVEL.get(g.level or "", None)),
+        ("Emne", " ".join(g.topic.split()) if g.topic else None),
+        ("Formand", labels.person(g.chair) if g.chair else None),
+        ("Næstformand", labels.person(g.vice_chair) if g.vice_chair else None),
+        ("Møder pr. år", g.meetings.danish() if g.meetings else None),
+        ("Kommuner", join_danish(g.municipalities) if g.municipalities else None),
+        ("Faste punkter på dagsordenen",
+         "; ".join(labels.AGENDA[a.topic] + (f" ({a.note})" if a.note else "") for a in g.agenda)
+         if g.agenda else None),
+        ("Lovgrundlag", g.legal_basis),
+    ]  # fmt: skip
+
+
+def _dates(g: Gathering) -> Block | None:
+    if not g.meeting_dates:
+        return None
+    groups: dict[str, list[str]] = {}
+    for md in g.meeting_dates:
+        label = danish_date(md.date) + (f" ({md.note})" if md.note else "")
+        groups.setdefault(md.municipality or "", []).append(label)
+    return Block(
+        "dates",
+        caption="Mødedatoer",
+        groups=tuple((k, tuple((v,) for v in vs)) for k, vs in groups.items()),
+    )
+
+
+def _blocks(*blocks: Block | None) -> list[Block]:
+    return [b for b in blocks if b is not None]
+
+
+def body_chapter(body: Body, depth: int) -> Chapter:
+    facts = [("Type", labels.KIND[body.kind]), *_gathering_facts(body)]
+    facts.append(("Sekretariat", body.secretariat))
+    members = None
+    if body.members:
+        rows = tuple(
+            (m.title or "", m.name or "", m.municipality or m.organisation or "")
+            for m in body.members
+        )
+        members = Block("members", rows=rows, caption=f"Medlemmer af {body.title}")
+    blocks = _blocks(_prose(body.description), _facts(*facts), members, _dates(body))
+    return Chapter(body.title, f"organ-{body.key}", depth, blocks=blocks)
+
+
+def forum_chapter(forum: Forum, depth: int) -> Chapter:
+    reps = join_danish([labels.person(p) for p in forum.representatives or []]) or None
+    facts = [*_gathering_facts(forum), ("Repræsentanter", reps)]
+    blocks = _blocks(_prose(forum.description), _facts(*facts), _dates(forum))
+    return Chapter(forum.title, f"forum-{forum.key}", depth, blocks=blocks)
+
+
+def initiative_chapter(item: Initiative, year: int, depth: int) -> Chapter:
+    facts = _facts(
+        ("Status", labels.status(item, year)),
+        ("Prioritet", labels.priority(item)),
+        ("Kategori", item.category),
+        ("Samarbejdspartnere", join_danish(item.partners) if item.partners else None),
+        ("Kommuner", join_danish(item.municipalities) if item.municipalities else None),
+    )
+    blocks = _blocks(facts, _prose(item.description))
+    return Chapter(item.title, f"indsats-{item.key}", depth, blocks=blocks)
+
+
+def _prose(text: str | None) -> Block | None:
+    return Block("prose", text=text) if text and text.strip() else None
+
+
+def fora_table(fora: list[Forum]) -> Block | None:
+    """The table of fora (forum, emne, repræsentanter, møder pr. år), by category."""
+    tabled = [f for f in fora if f.topic or f.representatives or f.meetings]
+    if not tabled:
+        return None
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for f in tabled:
+        reps = join_danish([labels.person(p) for p in f.representatives or []])
+        row = (f.title, " ".join((f.topic or "").split()), reps,
+               f.meetings.danish() if f.meetings else "")  # fmt: skip
+        groups.setdefault(f.category or "", []).append(row)
+    return Block(
+        "fora",
+        caption="Samarbejdsfora",
+        groups=tuple((k, tuple(rows)) for k, rows in groups.items()),
+    )
+
+
+def _forum_needs_chapter(forum: Forum) -> bool:
+    return bool(forum.description or forum.chair or forum.meeting_dates or forum.agenda)

@@ -1,0 +1,78 @@
+"""Find the plan folders of a repository: `<data>/<district-id>/<year>/*.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from samplan import diagnostics as d
+from samplan.registry import registry
+
+MAX_PLANS = 2000
+
+
+@dataclass(frozen=True, order=True)
+class PlanRef:
+    """Where one plan lives."""
+
+    district: str
+    year: int
+    folder: Path
+
+
+def _problem(code: d.Code, message: str, folder: Path, root: Path, hint: str) -> d.Diagnostic:
+    try:
+        rel = folder.relative_to(root).as_posix()
+    except ValueError:
+        rel = folder.as_posix()
+    return d.Diagnostic(code.code, code.name, "error", message, file=rel, help=hint)
+
+
+def discover(
+    data: Path, root: Path, years: set[int] | None = None, districts: set[str] | None = None
+) -> tuple[list[PlanRef], list[d.Diagnostic]]:
+    """Every plan folder under `data` (filtered by year and district), with folder problems."""
+    reg = registry()
+    found: list[PlanRef] = []
+    problems: list[d.Diagnostic] = []
+    for district_dir in sorted(p for p in data.iterdir() if p.is_dir()):
+        name = district_dir.name
+        if name.startswith("."):
+            continue
+        if districts and name not in districts:
+            continue
+        if reg.district(name) is None:
+            near = reg.suggest_district(name)
+            hint = f"did you mean '{near[0]}'?" if near else "name the folder by a district id"
+            problems.append(_problem(d.UNKNOWN_DISTRICT, f"'{name}' is not a police district id",
+                                     district_dir, root, hint))  # fmt: skip
+            continue
+        for year_dir in sorted(p for p in district_dir.iterdir() if p.is_dir()):
+            ref = _year_folder(year_dir, root, name, years, problems)
+            if ref is not None:
+                found.append(ref)
+    if len(found) > MAX_PLANS:
+        problems.append(_problem(d.LIMIT_EXCEEDED, f"{len(found)} plans, at most {MAX_PLANS}",
+                                 data, root, "select plans by year or district"))  # fmt: skip
+        found = found[:MAX_PLANS]
+    return sorted(found), problems
+
+
+def _year_folder(
+    folder: Path, root: Path, district: str, years: set[int] | None, problems: list[d.Diagnostic]
+) -> PlanRef | None:
+    name = folder.name
+    if name.startswith("."):
+        return None
+    if not (name.isascii() and name.isdigit() and len(name) == 4):
+        problems.append(_problem(d.BAD_FOLDER, f"folder '{name}' is not a year",
+                                 folder, root, "name plan folders by their year: 2020"))  # fmt: skip
+        return None
+    year = int(name)
+    if years and year not in years:
+        return None
+    if not any(p.suffix == ".yaml" for p in folder.iterdir()):
+        problems.append(_problem(d.BAD_FOLDER, "the plan folder holds no .yaml file",
+                                 folder, root, "add the plan's YAML files or remove the folder"))  # fmt: skip
+        return None
+    return PlanRef(district, year, folder)

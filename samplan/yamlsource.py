@@ -1,0 +1,253 @@
+"""A position-tracking YAML reader that reads YAML as written.
+
+libyaml's C parser turns the text into events; we build plain Python values from them
+ourselves, so that:
+
+* every scalar reaches the schema as the text typed (`no`, `0301`, `12:30`, `2020-01-01`
+  stay strings); only an empty plain value, `~` and `null` mean "not given";
+* every key and value knows its line and column;
+* duplicate keys, tags, anchors, aliases and merge keys are refused before anything is
+  expanded (so an alias bomb costs nothing), and nesting depth is bounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+MAX_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column, with the width of the token it points at."""
+
+    line: int
+    column: int
+    width: int = 1
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Something wrong in the YAML text itself, at a mark."""
+
+    kind: str  # "syntax", "duplicate-key", "refused", "depth"
+    message: str
+    mark: Mark
+    help: str | None = None
+
+
+@dataclass
+class Document:
+    """The values of one YAML file with the marks of every key and value."""
+
+    data: Any = None
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+
+
+def _mark(event: yaml.Event, width: int | None = None) -> Mark:
+    start, end = event.start_mark, event.end_mark
+    if width is None:
+        width = end.column - start.column if end.line == start.line else 1
+    return Mark(start.line + 1, start.column + 1, max(width, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _refuse_features(event: yaml.Event, problems: list[YamlProblem]) -> None:
+    anchor = getattr(event, "anchor", None)
+    if isinstance(event, yaml.AliasEvent):
+        problems.append(
+            YamlProblem(
+                "refused",
+                f"alias '*{anchor}' is not allowed",
+                _mark(event),
+                "write the value out in full; samplan refuses anchors and aliases",
+            )
+        )
+        return
+    if anchor is not None:
+        problems.append(
+            YamlProblem(
+                "refused",
+                f"anchor '&{anchor}' is not allowed",
+                _mark(event, len(anchor) + 1),
+                "remove the anchor and write values out in full",
+            )
+        )
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(
+            YamlProblem(
+                "refused",
+                f"tag '{shown}' is not allowed",
+                _mark(event),
+                "remove the tag; samplan reads every value as written and the schema "
+                "decides its type",
+            )
+        )
+
+
+class _Builder:
+    """Builds values from parser events, iteratively (no recursion limit to hit)."""
+
+    def __init__(self, events: Any, doc: Document) -> None:
+        self.events = events
+        self.doc = doc
+
+    def node(self, event: yaml.Event, path: Path_) -> Any:
+        _refuse_features(event, self.doc.problems)
+        if len(path) > MAX_DEPTH:
+            raise _Refused(
+                YamlProblem(
+                    "depth",
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    _mark(event),
+                    "plans are shallow; flatten the structure",
+                )
+            )
+        self.doc.values[path] = _mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            return None
+        if isinstance(event, yaml.ScalarEvent):
+            if event.style == "" and event.value in NULLS:
+                return None
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(path)
+        return self.mapping(path)
+
+    def sequence(self, path: Path_) -> list[Any]:
+        items: list[Any] = []
+        for event in self.events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            items.append(self.node(event, (*path, len(items))))
+        raise AssertionError("unterminated sequence")  # the parser raises first
+
+    def mapping(self, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for event in self.events:
+            if isinstance(event, yaml.MappingEndEvent):
+                return result
+            key = self.key(event)
+            here = (*path, key)
+            if key is None or key in result:
+                if key is not None:
+                    first = self.doc.keys[here]
+                    self.doc.problems.append(
+                        YamlProblem(
+                            "duplicate-key",
+                            f"duplicate key '{key}'",
+                            _mark(event),
+                            f"the key was first given on line {first.line}; keep one of them",
+                        )
+                    )
+                self.skip(next(self.events))
+                continue
+            self.doc.keys[here] = _mark(event)
+            result[key] = self.node(next(self.events), here)
+        raise AssertionError("unterminated mapping")
+
+    def key(self, event: yaml.Event) -> str | None:
+        """The text of a key, or None (with a problem) for a key samplan refuses."""
+        _refuse_features(event, self.doc.problems)
+        if not isinstance(event, yaml.ScalarEvent):
+            self.doc.problems.append(
+                YamlProblem(
+                    "refused", "a key must be plain text, not a list or mapping", _mark(event)
+                )
+            )
+            self.skip(event)
+            return None
+        if event.value == "<<" and event.style == "":
+            self.doc.problems.append(
+                YamlProblem(
+                    "refused",
+                    "merge key '<<' is not allowed",
+                    _mark(event),
+                    "write the merged keys out in full",
+                )
+            )
+            return None
+        return str(event.value)
+
+    def skip(self, event: yaml.Event) -> None:
+        """Consume the rest of a node whose start event is `event`."""
+        depth = 1 if isinstance(event, yaml.CollectionStartEvent) else 0
+        while depth:
+            nxt = next(self.events)
+            if isinstance(nxt, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(nxt, yaml.CollectionEndEvent):
+                depth -= 1
+
+
+def read_yaml(text: str) -> Document:
+    """Parse one YAML file; problems are collected, never raised."""
+    doc = Document()
+    try:
+        events = yaml.parse(text, Loader=yaml.CSafeLoader)
+        builder = _Builder(iter(events), doc)
+        documents = 0
+        for event in builder.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused(
+                        YamlProblem(
+                            "refused",
+                            "a plan file holds one YAML document, this is the second",
+                            _mark(event),
+                            "split the documents into files of their own",
+                        )
+                    )
+            elif isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                continue
+            elif isinstance(event, yaml.StreamEndEvent):
+                break
+            else:
+                doc.data = builder.node(event, ())
+    except _Refused as refused:
+        doc.problems.append(refused.problem)
+    except yaml.MarkedYAMLError as err:
+        doc.problems.append(_syntax_problem(err))
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow
+        doc.problems.append(_reader_problem(text, err))
+    return doc
+
+
+def _reader_problem(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
+    before = text[: err.position]
+    line = before.count("\n") + 1
+    column = err.position - (before.rfind("\n") + 1) + 1
+    return YamlProblem(
+        "syntax",
+        f"character {err.character!r} is not allowed in YAML ({err.reason})",
+        Mark(line, column),
+        "remove the control character; a plan file is plain UTF-8 text",
+    )
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = err.problem_mark or err.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    problem = (err.problem or "invalid YAML").strip()
+    context = f" ({err.context.strip()})" if err.context else ""
+    return YamlProblem(
+        "syntax",
+        f"invalid YAML: {problem}{context}",
+        where,
+        "check indentation, quoting and the `key: value` form on this line",
+    )
