@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +42,20 @@ def plan_json(plan: Plan) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def tidy(text: str) -> str:
+    """One blank line between blocks, a blank line before headings, one final newline."""
+    text = re.sub(r"[ \t]+\n", "\n", text.replace("\r\n", "\n"))
+    text = re.sub(r"(?<=[^\n])\n(#{1,6} )", r"\n\n\1", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
+
+
 def render_plan(env: ImmutableSandboxedEnvironment, plan: Plan) -> dict[str, str]:
     """The files of one plan's output folder, by name."""
     page = build_page(plan)
     return {
-        "index.html": env.get_template("plan.html.j2").render(page=page),
-        "plan.md": env.get_template("plan.md.j2").render(page=page),
+        "index.html": tidy(env.get_template("plan.html.j2").render(page=page)),
+        "plan.md": tidy(env.get_template("plan.md.j2").render(page=page)),
         "plan.json": plan_json(plan),
     }
 
@@ -136,6 +145,6 @@ def build(
             report.diagnostics.append(_template_problem(err, None))
             index = None
         if index is not None:
-            write_atomic(out / "index.html", index)
+            write_atomic(out / "index.html", tidy(index))
             report.written.append(out / "index.html")
     return report

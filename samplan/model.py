@@ -142,6 +142,11 @@ class Include(Shorthand):
     ids: list[Id] | None = None
     category: ShortText | None = None
     status: Status | None = None
+    layout: Literal["table", "chapters"] | None = None  # default: fora table, others chapters
+
+    @property
+    def as_table(self) -> bool:
+        return self.layout == "table" or (self.part == "fora" and self.layout is None)
 
 
 class Entity(Strict):

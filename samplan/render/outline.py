@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from samplan.model import Body, Entity, Forum, Include, Initiative, Plan, Section
+from samplan.model import Body, Entity, Forum, Gathering, Include, Initiative, Plan, Section
 from samplan.registry import registry
 from samplan.render import labels
 from samplan.render.page import (
@@ -13,12 +13,12 @@ from samplan.render.page import (
     Chapter,
     Page,
     TocEntry,
-    _forum_needs_chapter,
     _prose,
     body_chapter,
-    fora_table,
     forum_chapter,
+    gathering_table,
     initiative_chapter,
+    needs_chapter,
 )
 from samplan.text import danish_date
 
@@ -45,20 +45,36 @@ class _Outliner:
     def section(self, section: Section, depth: int) -> Chapter:
         chapter = Chapter(section.title, f"afsnit-{section.key}", depth, section.numbered)
         chapter.blocks += [b for b in [_prose(section.text)] if b]
+        tabled: list[Gathering] = []  # consecutive table includes share one table
         for inc in section.include or []:
-            self.place(chapter, inc.part, self.select(inc))
+            items = self.select(inc)
+            if inc.as_table:
+                tabled += [g for g in items if isinstance(g, Gathering)]
+                continue
+            self.table(chapter, tabled)
+            tabled = []
+            self.place(chapter, inc.part, items)
+        self.table(chapter, tabled)
         chapter.blocks += [b for b in [_prose(section.text_after)] if b]
         chapter.children += [self.section(s, depth + 1) for s in section.sections or []]
         return chapter
+
+    def table(self, chapter: Chapter, items: list[Gathering]) -> None:
+        """One table of bodies and fora, and chapters for those with more to say."""
+        chapter.blocks += [b for b in [gathering_table(items)] if b]
+        depth = chapter.depth + 1
+        for g in items:
+            if needs_chapter(g):
+                chapter.children.append(
+                    body_chapter(g, depth) if isinstance(g, Body) else forum_chapter(g, depth)  # type: ignore[arg-type]
+                )
 
     def place(self, chapter: Chapter, part: str, items: Sequence[Entity]) -> None:
         depth = chapter.depth + 1
         if part == "bodies":
             chapter.children += [body_chapter(b, depth) for b in items if isinstance(b, Body)]
         elif part == "fora":
-            fora = [f for f in items if isinstance(f, Forum)]
-            chapter.blocks += [b for b in [fora_table(fora)] if b]
-            chapter.children += [forum_chapter(f, depth) for f in fora if _forum_needs_chapter(f)]
+            chapter.children += [forum_chapter(f, depth) for f in items if isinstance(f, Forum)]
         else:
             self.place_initiatives(chapter, [i for i in items if isinstance(i, Initiative)])
 
@@ -82,7 +98,10 @@ class _Outliner:
             rest = [e for e in getattr(self.plan, part) or [] if e.key not in self.placed[part]]
             if rest:
                 chapter = Chapter(title, anchor, 1)
-                self.place(chapter, part, rest)
+                if part == "fora":
+                    self.table(chapter, [f for f in rest if isinstance(f, Forum)])
+                else:
+                    self.place(chapter, part, rest)
                 extra.append(chapter)
         return extra
 

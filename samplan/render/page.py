@@ -138,17 +138,27 @@ def _prose(text: str | None) -> Block | None:
     return Block("prose", text=text) if text and text.strip() else None
 
 
-def fora_table(fora: list[Forum]) -> Block | None:
-    """The table of fora (forum, emne, repræsentanter, møder pr. år), by category."""
-    tabled = [f for f in fora if f.topic or f.representatives or f.meetings]
-    if not tabled:
+def _people(g: Gathering) -> list[str]:
+    people = g.members if isinstance(g, Body) else g.representatives  # type: ignore[union-attr]
+    return [labels.person(p) for p in people or []]
+
+
+def has_table_data(g: Gathering) -> bool:
+    return bool(g.topic or g.meetings or _people(g))
+
+
+def gathering_table(items: list[Gathering]) -> Block | None:
+    """The table of fora (forum, emne, repræsentanter, møder pr. år), by category;
+    a plain list of titles when none of them has anything for the other columns."""
+    if not items:
         return None
+    if not any(has_table_data(g) for g in items):
+        return Block("list", rows=tuple((g.title,) for g in items))
     groups: dict[str, list[tuple[str, ...]]] = {}
-    for f in tabled:
-        reps = join_danish([labels.person(p) for p in f.representatives or []])
-        row = (f.title, " ".join((f.topic or "").split()), reps,
-               f.meetings.danish() if f.meetings else "")  # fmt: skip
-        groups.setdefault(f.category or "", []).append(row)
+    for g in items:
+        row = (g.title, " ".join((g.topic or "").split()), join_danish(_people(g)),
+               g.meetings.danish() if g.meetings else "")  # fmt: skip
+        groups.setdefault(g.category or "", []).append(row)
     return Block(
         "fora",
         caption="Samarbejdsfora",
@@ -156,5 +166,9 @@ def fora_table(fora: list[Forum]) -> Block | None:
     )
 
 
-def _forum_needs_chapter(forum: Forum) -> bool:
-    return bool(forum.description or forum.chair or forum.meeting_dates or forum.agenda)
+def needs_chapter(g: Gathering) -> bool:
+    """Whether a tabled body or forum has more to say than its table row."""
+    extra = g.description or g.chair or g.meeting_dates or g.agenda or g.municipalities
+    return bool(extra or (isinstance(g, Body) and g.members))
+
+
