@@ -100,11 +100,17 @@ def _template_problem(err: TemplateError, ref: PlanRef | None) -> d.Diagnostic:
     line = getattr(err, "lineno", None)
     code = d.TEMPLATE_ERROR
     return d.Diagnostic(
-        code.code, code.name, "error", f"template error: {err.message or err}",
-        file=name, line=line, column=1 if line else None,
-        district=ref.district if ref else None, year=ref.year if ref else None,
+        code.code,
+        code.name,
+        "error",
+        f"template error: {err.message or err}",
+        file=name,
+        line=line,
+        column=1 if line else None,
+        district=ref.district if ref else None,
+        year=ref.year if ref else None,
         help="check the template against the page model in samplan/render/page.py",
-    )  # fmt: skip
+    )
 
 
 def build(

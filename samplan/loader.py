@@ -6,6 +6,7 @@ problems of all files are reported in one run.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from samplan import diagnostics as d
-from samplan.model import Plan, duplicate_ids
+from samplan.model import Plan, dangling_references, duplicate_ids
 from samplan.registry import registry
 from samplan.validation_errors import DataPath, problems
 from samplan.yamlsource import Document, Mark, read_yaml
@@ -22,7 +23,11 @@ from samplan.yamlsource import Document, Mark, read_yaml
 MAX_FILE_BYTES = 2 * 1024 * 1024  # one plan file
 MAX_FILES = 100  # YAML files in one plan folder
 
-_PROBLEM_CODES = {"syntax": d.YAML_SYNTAX, "duplicate-key": d.DUPLICATE_KEY, "refused": d.REFUSED_YAML}
+_PROBLEM_CODES = {
+    "syntax": d.YAML_SYNTAX,
+    "duplicate-key": d.DUPLICATE_KEY,
+    "refused": d.REFUSED_YAML,
+}
 
 
 @dataclass
@@ -34,8 +39,21 @@ class PlanSource:
     keys: dict[DataPath, Mark] = field(default_factory=dict)
     values: dict[DataPath, Mark] = field(default_factory=dict)
 
+    def resolve(self, path: DataPath) -> DataPath:
+        """`path` as it stands in the files: a lone mapping may stand for a one-item list
+        (`include: {part: fora}`), so an index that is not there is skipped."""
+        resolved: DataPath = ()
+        for part in path:
+            here = (*resolved, part)
+            if here in self.values or here in self.keys:
+                resolved = here
+            elif not isinstance(part, int):
+                resolved = here  # not in the files: locate() falls back to an ancestor
+        return resolved
+
     def locate(self, path: DataPath, at_key: bool = False) -> tuple[str | None, Mark | None]:
         """The file and mark of `path`, or of its nearest located ancestor."""
+        path = self.resolve(path)
         file = self.owner.get(str(path[0])) if path else next(iter(self.lines), None)
         for depth in range(len(path), 0, -1):
             here = path[:depth]
@@ -75,22 +93,37 @@ class _Loader:
     ) -> None:
         self.diags.append(
             d.Diagnostic(
-                code.code, code.name, "error", message, file=file,
-                line=mark.line if mark else None, column=mark.column if mark else None,
-                help=hint, district=self.district, year=self.year,
-                snippet=self.source.snippet(file, mark), width=mark.width if mark else 1,
+                code.code,
+                code.name,
+                "error",
+                message,
+                file=file,
+                line=mark.line if mark else None,
+                column=mark.column if mark else None,
+                help=hint,
+                district=self.district,
+                year=self.year,
+                snippet=self.source.snippet(file, mark),
+                width=mark.width if mark else 1,
             )
-        )  # fmt: skip
+        )
 
-    def at(self, code: d.Code, message: str, path: DataPath, at_key: bool, hint: str | None) -> None:
+    def at(
+        self, code: d.Code, message: str, path: DataPath, at_key: bool, hint: str | None
+    ) -> None:
         file, mark = self.source.locate(path, at_key)
         self.report(code, message, file, mark, hint)
 
     def files(self) -> list[Path]:
         found = sorted(p for p in self.folder.iterdir() if p.suffix == ".yaml")
         if len(found) > MAX_FILES:
-            self.report(d.LIMIT_EXCEEDED, f"{len(found)} YAML files in one plan folder, "
-                        f"at most {MAX_FILES}", self.rel, None, "merge some files")  # fmt: skip
+            self.report(
+                d.LIMIT_EXCEEDED,
+                f"{len(found)} YAML files in one plan folder, at most {MAX_FILES}",
+                self.rel,
+                None,
+                "merge some files",
+            )
             return []
         return found
 
@@ -107,15 +140,25 @@ class _Loader:
             return None
         if not isinstance(doc.data, dict):
             what = "a list" if isinstance(doc.data, list) else "a single value"
-            self.report(d.NOT_A_MAPPING, f"the file holds {what}, not a mapping of plan keys",
-                        rel, Mark(1, 1), "start the file with keys such as 'title: ...'")  # fmt: skip
+            self.report(
+                d.NOT_A_MAPPING,
+                f"the file holds {what}, not a mapping of plan keys",
+                rel,
+                Mark(1, 1),
+                "start the file with keys such as 'title: ...'",
+            )
             return None
         return doc
 
     def text(self, path: Path, rel: str) -> str | None:
         if not _inside(path, self.root):
-            self.report(d.UNREADABLE_FILE, "the file links to a place outside the data folder",
-                        rel, None, "copy the file into the plan folder")  # fmt: skip
+            self.report(
+                d.UNREADABLE_FILE,
+                "the file links to a place outside the data folder",
+                rel,
+                None,
+                "copy the file into the plan folder",
+            )
             return None
         try:
             raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
@@ -123,16 +166,26 @@ class _Loader:
             self.report(d.UNREADABLE_FILE, f"cannot read the file: {err.strerror}", rel, None, None)
             return None
         if len(raw) > MAX_FILE_BYTES:
-            self.report(d.LIMIT_EXCEEDED, f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
-                        rel, None, "split the plan over several files")  # fmt: skip
+            self.report(
+                d.LIMIT_EXCEEDED,
+                f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
+                rel,
+                None,
+                "split the plan over several files",
+            )
             return None
         try:
             return raw.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
             column = len(raw[: err.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-            self.report(d.UNREADABLE_FILE, f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x})",
-                        rel, Mark(line, column), "save the file as UTF-8")  # fmt: skip
+            self.report(
+                d.UNREADABLE_FILE,
+                f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x})",
+                rel,
+                Mark(line, column),
+                "save the file as UTF-8",
+            )
             return None
 
     def merge(self) -> dict[str, Any]:
@@ -140,16 +193,25 @@ class _Loader:
         for path in self.files():
             rel = _relative(path, self.root)
             doc = self.read(path, rel)
-            for key, value in (doc.data or {}).items() if doc else ():
+            if doc is None:
+                continue
+            for key, value in (doc.data or {}).items():
                 if key in merged:
                     first = self.source.owner[key]
-                    self.report(d.KEY_IN_TWO_FILES, f"top-level key '{key}' is also given in {first}",
-                                rel, doc.keys.get((key,)), "keep the key in one file")  # fmt: skip
+                    self.report(
+                        d.KEY_IN_TWO_FILES,
+                        f"top-level key '{key}' is also given in {first}",
+                        rel,
+                        doc.keys.get((key,)),
+                        "keep the key in one file",
+                    )
                     continue
                 merged[key] = value
                 self.source.owner[key] = rel
                 self.source.keys.update((p, m) for p, m in doc.keys.items() if p[0] == key)
-                self.source.values.update((p, m) for p, m in doc.values.items() if p and p[0] == key)
+                self.source.values.update(
+                    (p, m) for p, m in doc.values.items() if p and p[0] == key
+                )
         return merged
 
     def validate(self, data: dict[str, Any]) -> Plan | None:
@@ -163,8 +225,16 @@ class _Loader:
                 self.at(p.code, p.message, p.path, p.at_key, p.help)
             return None
         for kind, path, ident in duplicate_ids(plan):
-            self.at(d.DUPLICATE_ID, f"id '{ident}' is used twice in {kind}", (*path, "id"),
-                    False, "give each entity of a kind its own id")  # fmt: skip
+            self.at(
+                d.DUPLICATE_ID,
+                f"id '{ident}' is used twice in {kind}",
+                (*path, "id"),
+                False,
+                "give each entity of a kind its own id",
+            )
+        for path, kind, ident in dangling_references(plan):
+            message = f"no entity in {kind} has the id '{ident}'"
+            self.at(d.UNKNOWN_REFERENCE, message, path, False, _closest_id(plan, kind, ident))
         self.check_identity(plan)
         return plan
 
@@ -173,16 +243,29 @@ class _Loader:
         if reg.district(plan.district) is None:
             near = reg.suggest_district(plan.district)
             hint = f"did you mean '{near[0]}'?" if near else "see the registry of districts"
-            self.at(d.UNKNOWN_DISTRICT, f"unknown district '{plan.district}'", ("district",),
-                    False, hint)  # fmt: skip
+            self.at(
+                d.UNKNOWN_DISTRICT,
+                f"unknown district '{plan.district}'",
+                ("district",),
+                False,
+                hint,
+            )
         if plan.district != self.district:
-            self.at(d.FOLDER_MISMATCH, f"district '{plan.district}' but the plan's folder is "
-                    f"'{self.district}'", ("district",), False,
-                    "move the plan or correct the district")  # fmt: skip
+            self.at(
+                d.FOLDER_MISMATCH,
+                f"district '{plan.district}' but the plan's folder is '{self.district}'",
+                ("district",),
+                False,
+                "move the plan or correct the district",
+            )
         if plan.year != self.year:
-            self.at(d.FOLDER_MISMATCH, f"year {plan.year} but the plan's folder is "
-                    f"'{self.folder.name}'", ("year",), False,
-                    "move the plan or correct the year")  # fmt: skip
+            self.at(
+                d.FOLDER_MISMATCH,
+                f"year {plan.year} but the plan's folder is '{self.folder.name}'",
+                ("year",),
+                False,
+                "move the plan or correct the year",
+            )
 
 
 def load_plan(folder: Path, root: Path) -> LoadResult:
@@ -193,6 +276,13 @@ def load_plan(folder: Path, root: Path) -> LoadResult:
     if loader.diags:
         plan = None
     return LoadResult(loader.rel, plan, loader.source, loader.diags)
+
+
+def _closest_id(plan: Plan, kind: str, wrong: str) -> str:
+    """'did you mean ...?' for a dangling id, from the ids of the kind it should name."""
+    candidates = [e.key for k, entities in plan.entity_lists() if k == kind for e in entities]
+    near = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
+    return f"did you mean '{near[0]}'?" if near else f"use the id of one of the plan's {kind}"
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -94,7 +94,8 @@ class Meetings(BaseModel):
         return self.danish()
 
 
-def _input_schema() -> dict[str, Any]:
+def input_json_schema() -> dict[str, Any]:
+    """The JSON Schema of what a plan file may write for `meetings`."""
     return {
         "description": "Meetings a year: a number, {min, max, note} or a keyword.",
         "anyOf": [
@@ -111,6 +112,3 @@ def _input_schema() -> dict[str, Any]:
             },
         ],
     }
-
-
-Meetings.json_schema_of_input = staticmethod(_input_schema)  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from samplan.meetings import Meetings
+from samplan.meetings import input_json_schema as meetings_input_schema
 from samplan.text import slugify
 
 SCHEMA_VERSION = 1
@@ -129,9 +130,7 @@ class Published(Strict):
 
     date: dt.date | None = None
     where: ShortText | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = (
-        None
-    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
 
 
 class Include(Shorthand):
@@ -191,7 +190,7 @@ class Gathering(Entity):
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
         target = handler.resolve_ref_schema(schema)
-        target["properties"]["meetings"] = Meetings.json_schema_of_input()
+        target["properties"]["meetings"] = meetings_input_schema()
         return schema
 
 
@@ -303,6 +302,19 @@ def duplicate_ids(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], str]
         if (kind, entity.key) in seen and not entity._derived_id:
             yield kind, path, entity.key
         seen.add((kind, entity.key))
+
+
+def dangling_references(plan: Plan) -> Iterator[tuple[tuple[int | str, ...], str, str]]:
+    """(path, kind, id) for every id in `include` or `secretariat` that names nothing."""
+    ids = {kind: {e.key for e in entities} for kind, entities in plan.entity_lists()}
+    for section, path in walk_sections(plan.sections or []):
+        for k, inc in enumerate(section.include or []):
+            for j, ident in enumerate(inc.ids or []):
+                if ident not in ids[inc.part]:
+                    yield (*path, "include", k, "ids", j), inc.part, ident
+    for index, body in enumerate(plan.bodies or []):
+        if body.secretariat is not None and body.secretariat not in ids["bodies"]:
+            yield ("bodies", index, "secretariat"), "bodies", body.secretariat
 
 
 def plan_json_schema() -> dict[str, Any]:

@@ -44,16 +44,30 @@ def discover(
         if reg.district(name) is None:
             near = reg.suggest_district(name)
             hint = f"did you mean '{near[0]}'?" if near else "name the folder by a district id"
-            problems.append(_problem(d.UNKNOWN_DISTRICT, f"'{name}' is not a police district id",
-                                     district_dir, root, hint))  # fmt: skip
+            problems.append(
+                _problem(
+                    d.UNKNOWN_DISTRICT,
+                    f"'{name}' is not a police district id",
+                    district_dir,
+                    root,
+                    hint,
+                )
+            )
             continue
         for year_dir in sorted(p for p in district_dir.iterdir() if p.is_dir()):
             ref = _year_folder(year_dir, root, name, years, problems)
             if ref is not None:
                 found.append(ref)
     if len(found) > MAX_PLANS:
-        problems.append(_problem(d.LIMIT_EXCEEDED, f"{len(found)} plans, at most {MAX_PLANS}",
-                                 data, root, "select plans by year or district"))  # fmt: skip
+        problems.append(
+            _problem(
+                d.LIMIT_EXCEEDED,
+                f"{len(found)} plans, at most {MAX_PLANS}",
+                data,
+                root,
+                "select plans by year or district",
+            )
+        )
         found = found[:MAX_PLANS]
     return sorted(found), problems
 
@@ -65,14 +79,28 @@ def _year_folder(
     if name.startswith("."):
         return None
     if not (name.isascii() and name.isdigit() and len(name) == 4):
-        problems.append(_problem(d.BAD_FOLDER, f"folder '{name}' is not a year",
-                                 folder, root, "name plan folders by their year: 2020"))  # fmt: skip
+        problems.append(
+            _problem(
+                d.BAD_FOLDER,
+                f"folder '{name}' is not a year",
+                folder,
+                root,
+                "name plan folders by their year: 2020",
+            )
+        )
         return None
     year = int(name)
     if years and year not in years:
         return None
     if not any(p.suffix == ".yaml" for p in folder.iterdir()):
-        problems.append(_problem(d.BAD_FOLDER, "the plan folder holds no .yaml file",
-                                 folder, root, "add the plan's YAML files or remove the folder"))  # fmt: skip
+        problems.append(
+            _problem(
+                d.BAD_FOLDER,
+                "the plan folder holds no .yaml file",
+                folder,
+                root,
+                "add the plan's YAML files or remove the folder",
+            )
+        )
         return None
     return PlanRef(district, year, folder)

@@ -33,10 +33,10 @@ def trim(loc: tuple[Any, ...], data: Any) -> DataPath:
     kept: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
+        if isinstance(node, dict) and part in node:
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        elif _item(node, part) is not None:
+            node = _item(node, part)
         else:
             break
         kept.append(part)
@@ -73,10 +73,16 @@ def describe(path: DataPath, data: Any) -> str:
     text, title, node = "", None, data
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-        node = node[part] if isinstance(node, dict | list) else None
+        node = node.get(part) if isinstance(node, dict) else _item(node, part)
         if isinstance(node, dict) and isinstance(node.get("title"), str):
             title = node["title"]
     return f"{text} ({title})" if title else text
+
+
+def _item(node: Any, part: str | int) -> Any:
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
 
 
 def _kind(value: Any) -> str:
@@ -105,23 +111,35 @@ def _value_message(err: dict[str, Any]) -> tuple[str, str | None]:
     if kind in ("string_type",):
         return f"expected text, got {_kind(value)}", None
     if kind == "list_type":
-        return f"expected a list, got {_kind(value)}", "write each item on a line starting with '- '"
+        return (
+            f"expected a list, got {_kind(value)}",
+            "write each item on a line starting with '- '",
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"expected a mapping of keys, got {_kind(value)}", None
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = _did_you_mean(str(value), allowed)
-        return f"{_kind(value)} is not an allowed value", hint or f"use one of: {', '.join(allowed)}"
+        return (
+            f"{_kind(value)} is not an allowed value",
+            hint or f"use one of: {', '.join(allowed)}",
+        )
     if kind == "bool_parsing":
         return f"expected yes or no, got {_kind(value)}", None
     if kind == "string_too_long":
-        return f"text is too long ({len(str(value))} characters, at most {ctx.get('max_length')})", None
+        return (
+            f"text is too long ({len(str(value))} characters, at most {ctx.get('max_length')})",
+            None,
+        )
     if kind == "string_too_short":
         return "text is empty", "write the text or remove the key"
     if kind == "string_pattern_mismatch":
         if "https" in str(ctx.get("pattern", "")):
             return f"{_kind(value)} is not a web address", "write a full address: https://..."
-        return f"{_kind(value)} is not a valid id", "ids are lower-case a-z, digits and '-': kredsraad"
+        return (
+            f"{_kind(value)} is not a valid id",
+            "ids are lower-case a-z, digits and '-': kredsraad",
+        )
     message = str(err["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:], None
 

@@ -53,6 +53,7 @@ class Document:
 
 def _mark(event: yaml.Event, width: int | None = None) -> Mark:
     start, end = event.start_mark, event.end_mark
+    assert start is not None and end is not None  # the C parser marks every event
     if width is None:
         width = end.column - start.column if end.line == start.line else 1
     return Mark(start.line + 1, start.column + 1, max(width, 1))
@@ -142,18 +143,20 @@ class _Builder:
             if isinstance(event, yaml.MappingEndEvent):
                 return result
             key = self.key(event)
+            if key is None:
+                self.skip(next(self.events))
+                continue
             here = (*path, key)
-            if key is None or key in result:
-                if key is not None:
-                    first = self.doc.keys[here]
-                    self.doc.problems.append(
-                        YamlProblem(
-                            "duplicate-key",
-                            f"duplicate key '{key}'",
-                            _mark(event),
-                            f"the key was first given on line {first.line}; keep one of them",
-                        )
+            if key in result:
+                first = self.doc.keys[here]
+                self.doc.problems.append(
+                    YamlProblem(
+                        "duplicate-key",
+                        f"duplicate key '{key}'",
+                        _mark(event),
+                        f"the key was first given on line {first.line}; keep one of them",
                     )
+                )
                 self.skip(next(self.events))
                 continue
             self.doc.keys[here] = _mark(event)

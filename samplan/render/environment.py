@@ -33,7 +33,7 @@ def builtin_templates() -> Path:
 
 
 def _markdown_html(text: str, level: int = 3) -> Markup:
-    return Markup(to_html(text, level))  # noqa: S704 - sanitised by nh3 in to_html
+    return Markup(to_html(text, level))
 
 
 def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEnvironment:

@@ -13,9 +13,30 @@ import markdown
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
-    "code", "pre", "h2", "h3", "h4", "h5", "h6", "del", "ins", "sub", "sup",
-}  # fmt: skip
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "del",
+    "ins",
+    "sub",
+    "sup",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 

@@ -64,10 +64,10 @@ class _Outliner:
         chapter.blocks += [b for b in [gathering_table(items)] if b]
         depth = chapter.depth + 1
         for g in items:
-            if needs_chapter(g):
-                chapter.children.append(
-                    body_chapter(g, depth) if isinstance(g, Body) else forum_chapter(g, depth)  # type: ignore[arg-type]
-                )
+            if isinstance(g, Body) and needs_chapter(g):
+                chapter.children.append(body_chapter(g, depth))
+            elif isinstance(g, Forum) and needs_chapter(g):
+                chapter.children.append(forum_chapter(g, depth))
 
     def place(self, chapter: Chapter, part: str, items: Sequence[Entity]) -> None:
         depth = chapter.depth + 1
@@ -91,9 +91,11 @@ class _Outliner:
 
     def leftovers(self) -> list[Chapter]:
         extra: list[Chapter] = []
-        parts = (("bodies", "Organisering", "organisering"),
-                 ("fora", "Samarbejdsfora", "samarbejdsfora"),
-                 ("initiatives", "Indsatsområder og initiativer", "indsatser"))  # fmt: skip
+        parts = (
+            ("bodies", "Organisering", "organisering"),
+            ("fora", "Samarbejdsfora", "samarbejdsfora"),
+            ("initiatives", "Indsatsområder og initiativer", "indsatser"),
+        )
         for part, title, anchor in parts:
             rest = [e for e in getattr(self.plan, part) or [] if e.key not in self.placed[part]]
             if rest:
@@ -139,16 +141,26 @@ def build_page(plan: Plan) -> Page:
     published = plan.published
     pub = None
     if published:
-        pub = ", ".join(x for x in (published.date and danish_date(published.date),
-                                    published.where, published.url) if x)  # fmt: skip
+        pub = ", ".join(
+            x
+            for x in (
+                published.date and danish_date(published.date),
+                published.where,
+                published.url,
+            )
+            if x
+        )
     facts = (
         ("Politikreds", district.name if district else plan.district),
         ("År", str(plan.year)),
         ("Udstedt af", labels.person(plan.issued_by) if plan.issued_by else None),
-        ("Drøftet i kredsrådet", plan.discussed_in_kredsraad and danish_date(plan.discussed_in_kredsraad)),
+        (
+            "Drøftet i kredsrådet",
+            plan.discussed_in_kredsraad and danish_date(plan.discussed_in_kredsraad),
+        ),
         ("Træder i kraft", plan.effective_from and danish_date(plan.effective_from)),
         ("Offentliggjort", pub or None),
-    )  # fmt: skip
+    )
     who = plan.issued_by
     signature = tuple(x for x in (who.on_behalf_of, who.name, who.title) if x) if who else ()
     return Page(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from samplan.model import Body, Forum, Gathering, Include, Initiative, Plan, Section
+from samplan.model import Body, Forum, Gathering, Initiative, Plan
 from samplan.render import labels
 from samplan.text import danish_date, join_danish
 
@@ -76,11 +76,14 @@ def _gathering_facts(g: Gathering) -> list[tuple[str, str | None]]:
         ("Næstformand", labels.person(g.vice_chair) if g.vice_chair else None),
         ("Møder pr. år", g.meetings.danish() if g.meetings else None),
         ("Kommuner", join_danish(g.municipalities) if g.municipalities else None),
-        ("Faste punkter på dagsordenen",
-         "; ".join(labels.AGENDA[a.topic] + (f" ({a.note})" if a.note else "") for a in g.agenda)
-         if g.agenda else None),
+        (
+            "Faste punkter på dagsordenen",
+            "; ".join(labels.AGENDA[a.topic] + (f" ({a.note})" if a.note else "") for a in g.agenda)
+            if g.agenda
+            else None,
+        ),
         ("Lovgrundlag", g.legal_basis),
-    ]  # fmt: skip
+    ]
 
 
 def _dates(g: Gathering) -> Block | None:
@@ -139,7 +142,7 @@ def _prose(text: str | None) -> Block | None:
 
 
 def _people(g: Gathering) -> list[str]:
-    people = g.members if isinstance(g, Body) else g.representatives  # type: ignore[union-attr]
+    people = g.members if isinstance(g, Body) else g.representatives if isinstance(g, Forum) else []
     return [labels.person(p) for p in people or []]
 
 
@@ -156,8 +159,12 @@ def gathering_table(items: list[Gathering]) -> Block | None:
         return Block("list", rows=tuple((g.title,) for g in items))
     groups: dict[str, list[tuple[str, ...]]] = {}
     for g in items:
-        row = (g.title, " ".join((g.topic or "").split()), join_danish(_people(g)),
-               g.meetings.danish() if g.meetings else "")  # fmt: skip
+        row = (
+            g.title,
+            " ".join((g.topic or "").split()),
+            join_danish(_people(g)),
+            g.meetings.danish() if g.meetings else "",
+        )
         groups.setdefault(g.category or "", []).append(row)
     return Block(
         "fora",
@@ -170,5 +177,3 @@ def needs_chapter(g: Gathering) -> bool:
     """Whether a tabled body or forum has more to say than its table row."""
     extra = g.description or g.chair or g.meeting_dates or g.agenda or g.municipalities
     return bool(extra or (isinstance(g, Body) and g.members))
-
-
