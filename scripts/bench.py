@@ -245,10 +245,13 @@ def samplan_executable() -> Path:
     return exe
 
 
-def build_bench(name: str, samplan: Path, data: Path, cwd: Path, outs: Path, runs: int) -> Bench:
-    """A `samplan build` of `data`, into a fresh output folder each run."""
-    tag = "-".join(name.split()[2:])  # "samplan build data/" -> "data/"
-    folder: Callable[[str], Path] = lambda label: outs / f"{tag.strip('/')}-{label}"
+def build_bench(
+    name: str, tag: str, samplan: Path, data: Path, cwd: Path, outs: Path, runs: int
+) -> Bench:
+    """A `samplan build` of `data`, into a fresh output folder outs/<tag>-<run> each run."""
+
+    def folder(label: str) -> Path:
+        return outs / f"{tag}-{label}"
 
     def argv(label: str) -> list[str]:
         out, templates = str(folder(label)), str(TEMPLATES)
@@ -306,8 +309,16 @@ def main(argv: list[str] | None = None) -> None:
                 runs,
             ),
             Bench("samplan --version", lambda _: [str(samplan), "--version"], REPO, runs),
-            build_bench("samplan build data/", samplan, DATA, REPO, outs, runs),
-            build_bench(f"samplan build {COPIES}x plan", samplan, work / "data", work, outs, runs),
+            build_bench("samplan build data/", "data", samplan, DATA, REPO, outs, runs),
+            build_bench(
+                f"samplan build {COPIES}x plan",
+                "synthetic",
+                samplan,
+                work / "data",
+                work,
+                outs,
+                runs,
+            ),
         ]
         # One checked run of each first: it warms the caches and fails loudly (with the
         # command's stderr) on a non-zero exit, before anything is timed.

@@ -8,6 +8,7 @@ allow-list of tags, attributes and URL schemes before it reaches a page.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import markdown
 import nh3
@@ -48,7 +49,7 @@ _UNSAFE_LINK = re.compile(r"(\]\(\s*<?|\]:\s*<?)(?!(?:https?|mailto):|#|/)(?=[A-
 
 def to_html(text: str, heading_level: int = 3) -> str:
     """Render Markdown to sanitised HTML; its headings start at `heading_level`."""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _parser().reset().convert(text)
     html = _shift_headings(html, heading_level)
     return nh3.clean(
         html,
@@ -57,6 +58,12 @@ def to_html(text: str, heading_level: int = 3) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     ).strip()
+
+
+@cache
+def _parser() -> markdown.Markdown:
+    """One parser, reset between texts: building a parser costs more than converting."""
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
 def _shift_headings(html: str, first: int) -> str:

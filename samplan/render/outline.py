@@ -29,11 +29,14 @@ class _Outliner:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.placed: dict[str, set[str]] = {"bodies": set(), "fora": set(), "initiatives": set()}
+        self.by_id: dict[str, dict[str, Entity]] = {
+            part: {e.key: e for e in getattr(plan, part) or []} for part in self.placed
+        }
 
     def select(self, inc: Include) -> list[Entity]:
         items: list[Entity] = list(getattr(self.plan, inc.part) or [])
         if inc.ids is not None:
-            by_id = {e.key: e for e in items}
+            by_id = self.by_id[inc.part]
             items = [by_id[i] for i in inc.ids if i in by_id]
         if inc.category is not None:
             items = [e for e in items if getattr(e, "category", None) == inc.category]
