@@ -97,8 +97,8 @@ def test_initiatives_without_description_are_a_list_ordered_by_rank() -> None:
 def test_fora_table_groups_rows_by_category_and_bodies_can_join_it() -> None:
     plan = make_plan(
         bodies=[
-            {"title": "Kredsråd", "kind": "kredsråd", "level": "strategic", "category": "1. Kontakt",
-             "meetings": {"min": "4"}, "members": ["Politidirektøren"]}
+            {"title": "Kredsråd", "kind": "kredsråd", "level": "strategic",
+             "category": "1. Kontakt", "meetings": {"min": "4"}, "members": ["Politidirektøren"]}
         ],
         fora=[
             {"title": "SSP", "category": "2. Forebyggelse", "topic": "Unge",
