@@ -156,21 +156,23 @@ class _Loader:
                 d.UNREADABLE_FILE,
                 "the file links to a place outside the data folder",
                 rel,
-                None,
+                Mark(1, 1),
                 "copy the file into the plan folder",
             )
             return None
         try:
-            raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+            too_large = path.stat().st_size > MAX_FILE_BYTES  # never read a huge file
+            raw = b"" if too_large else path.read_bytes()
         except OSError as err:
-            self.report(d.UNREADABLE_FILE, f"cannot read the file: {err.strerror}", rel, None, None)
+            message = f"cannot read the file: {err.strerror}"
+            self.report(d.UNREADABLE_FILE, message, rel, Mark(1, 1), None)
             return None
-        if len(raw) > MAX_FILE_BYTES:
+        if too_large or len(raw) > MAX_FILE_BYTES:
             self.report(
                 d.LIMIT_EXCEEDED,
                 f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
                 rel,
-                None,
+                Mark(1, 1),
                 "split the plan over several files",
             )
             return None

@@ -50,7 +50,7 @@ class Meetings(BaseModel):
             return {"min": data, "max": data}
         if isinstance(data, str):
             text = data.strip()
-            if text.isdigit():
+            if text.isascii() and text.isdigit():
                 return {"min": int(text), "max": int(text)}
             if text in KEYWORD_DA:
                 return {"keyword": text}

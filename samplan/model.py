@@ -231,6 +231,16 @@ class Section(Entity):
     sections: list[Section] | None = None
     numbered: bool = True
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        one = target["properties"]["include"]["anyOf"][0]["items"]
+        target["properties"]["include"] = {"anyOf": [one, {"type": "array", "items": one}]}
+        return schema
+
     @model_validator(mode="before")
     @classmethod
     def _single_include(cls, data: Any) -> Any:

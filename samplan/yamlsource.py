@@ -225,16 +225,23 @@ def read_yaml(text: str) -> Document:
     except _Refused as refused:
         doc.problems.append(refused.problem)
     except yaml.MarkedYAMLError as err:
-        doc.problems.append(_syntax_problem(err))
+        doc.problems.append(_syntax_problem(err, max(len(text.splitlines()), 1)))
+    except UnicodeEncodeError as err:  # a lone surrogate: not text libyaml can take
+        line = text[: err.start].count("\n") + 1
+        column = err.start - (text.rfind("\n", 0, err.start) + 1) + 1
+        doc.problems.append(
+            YamlProblem("syntax", "the text holds an invalid character", Mark(line, column))
+        )
     except yaml.reader.ReaderError as err:  # a character YAML does not allow
         doc.problems.append(_reader_problem(text, err))
     return doc
 
 
 def _reader_problem(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
-    before = text[: err.position]
+    # libyaml counts bytes of the UTF-8 encoding, not characters
+    before = text.encode("utf-8", "surrogatepass")[: err.position].decode("utf-8", "replace")
     line = before.count("\n") + 1
-    column = err.position - (before.rfind("\n") + 1) + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
     return YamlProblem(
         "syntax",
         f"character {err.character!r} is not allowed in YAML ({err.reason})",
@@ -243,8 +250,10 @@ def _reader_problem(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
     )
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(err: yaml.MarkedYAMLError, lines: int) -> YamlProblem:
     mark = err.problem_mark or err.context_mark
+    if mark is not None and mark.line + 1 > lines and err.context_mark is not None:
+        mark = err.context_mark  # the end of the file: point at what was left open
     where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
     problem = (err.problem or "invalid YAML").strip()
     context = f" ({err.context.strip()})" if err.context else ""
