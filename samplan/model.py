@@ -9,7 +9,7 @@ distinct from an empty list: "the plan does not say" is not "the plan says none"
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -62,6 +62,18 @@ AgendaTopic = Literal[
     "handlingsplan",
     "temadroeftelse",
 ]
+
+
+def _with_property(
+    schema: JsonSchemaValue,
+    handler: GetJsonSchemaHandler,
+    name: str,
+    make: Callable[[JsonSchemaValue], JsonSchemaValue],
+) -> JsonSchemaValue:
+    """Replace one property of a generated model schema by `make(generated)`."""
+    target = handler.resolve_ref_schema(schema)
+    target["properties"][name] = make(target["properties"][name])
+    return schema
 
 
 class Strict(BaseModel):
@@ -188,10 +200,10 @@ class Gathering(Entity):
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        schema = handler(core_schema)
-        target = handler.resolve_ref_schema(schema)
-        target["properties"]["meetings"] = meetings_input_schema()
-        return schema
+        def written_forms(_generated: JsonSchemaValue) -> JsonSchemaValue:
+            return meetings_input_schema()
+
+        return _with_property(handler(core_schema), handler, "meetings", written_forms)
 
 
 class Body(Gathering):
@@ -235,11 +247,11 @@ class Section(Entity):
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        schema = handler(core_schema)
-        target = handler.resolve_ref_schema(schema)
-        one = target["properties"]["include"]["anyOf"][0]["items"]
-        target["properties"]["include"] = {"anyOf": [one, {"type": "array", "items": one}]}
-        return schema
+        def one_or_many(generated: JsonSchemaValue) -> JsonSchemaValue:
+            one = generated["anyOf"][0]["items"]
+            return {"anyOf": [one, {"type": "array", "items": one}]}
+
+        return _with_property(handler(core_schema), handler, "include", one_or_many)
 
     @model_validator(mode="before")
     @classmethod
