@@ -54,7 +54,8 @@ class PlanSource:
     def locate(self, path: DataPath, at_key: bool = False) -> tuple[str | None, Mark | None]:
         """The file and mark of `path`, or of its nearest located ancestor."""
         path = self.resolve(path)
-        file = self.owner.get(str(path[0])) if path else next(iter(self.lines), None)
+        plan_file = self.owner.get("title") or next(iter(self.lines), None)
+        file = self.owner.get(str(path[0])) if path else plan_file
         for depth in range(len(path), 0, -1):
             here = path[:depth]
             first = self.keys if at_key or depth < len(path) else self.values

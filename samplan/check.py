@@ -1,0 +1,183 @@
+"""`samplan check`: load every selected plan, run every rule, apply settings and
+inline suppressions. Returns diagnostics; printing is the CLI's and the reporters' job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from samplan import diagnostics as d
+from samplan.config import Config
+from samplan.loader import LoadResult, PlanSource, load_plan
+from samplan.registry import registry
+from samplan.repository import PlanRef, discover
+from samplan.rules import RULES, UNUSED_SUPPRESSION
+from samplan.rules.base import Context, Finding, Rule
+from samplan.yamlsource import Mark
+
+_SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
+
+
+@dataclass
+class CheckReport:
+    plans: int = 0
+    diagnostics: list[d.Diagnostic] = field(default_factory=list)
+
+
+class _Plans:
+    """Loads each plan folder once (a plan may be checked and be another's previous)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.cache: dict[PlanRef, LoadResult] = {}
+
+    def load(self, ref: PlanRef) -> LoadResult:
+        if ref not in self.cache:
+            self.cache[ref] = load_plan(ref.folder, self.root)
+        return self.cache[ref]
+
+
+def previous_of(ref: PlanRef, refs: list[PlanRef]) -> PlanRef | None:
+    """The nearest earlier plan of the same district."""
+    earlier = [r for r in refs if r.district == ref.district and r.year < ref.year]
+    return max(earlier, key=lambda r: r.year) if earlier else None
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part] if isinstance(part, int) else getattr(data, part, None)
+        if data is None:
+            return None
+    return data
+
+
+def _refine(source: PlanSource, file: str, mark: Mark, text: str, offset: int) -> Mark:
+    """The line and column of `offset` within a literal block or one-line scalar."""
+    lines = source.lines.get(file, [])
+    start = lines[mark.line - 1][mark.column - 1 :] if mark.line <= len(lines) else ""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if start.startswith("|"):
+        line = mark.line + 1 + text.count("\n", 0, offset)
+        if line > len(lines):
+            return mark
+        indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+        return Mark(line, indent + 1 + offset - line_start)
+    if "\n" not in text[:offset] and not start.startswith(">"):
+        quoted = 1 if start[:1] in ("'", '"') else 0
+        return Mark(mark.line, mark.column + quoted + offset)
+    return mark
+
+
+def _diagnostic(
+    rule: Rule, severity: str, finding: Finding, result: LoadResult, ref: PlanRef
+) -> d.Diagnostic:
+    source = result.source
+    file, mark = source.locate(finding.path, finding.at_key)
+    if file and mark and finding.offset is not None:
+        text = _value_at(result.plan, finding.path)
+        if isinstance(text, str):
+            mark = _refine(source, file, mark, text, finding.offset)
+    return d.Diagnostic(
+        rule.CODE,
+        rule.NAME,
+        cast(d.Severity, severity),
+        finding.message,
+        file=file if mark else None,
+        line=mark.line if mark else None,
+        column=mark.column if mark else None,
+        help=finding.help,
+        district=ref.district,
+        year=ref.year,
+        snippet=source.snippet(file, mark),
+        width=mark.width if mark and not finding.offset else 1,
+    )
+
+
+def run_rules(
+    result: LoadResult, ref: PlanRef, previous: LoadResult | None, config: Config
+) -> Iterator[d.Diagnostic]:
+    """Every rule's findings on one loaded plan, at the configured severities."""
+    assert result.plan is not None
+    before = previous.plan if previous is not None else None
+    ctx = Context(result.plan, registry().district(ref.district), before)
+    for rule in RULES.values():
+        severity = config.severity_of(rule.CODE, rule.SEVERITY)
+        if severity == "off" or result.plan.year < rule.FIRST_YEAR:
+            continue
+        for finding in rule.check(ctx):
+            yield _diagnostic(rule, severity, finding, result, ref)
+
+
+def suppress(
+    diags: list[d.Diagnostic], source: PlanSource, ref: PlanRef, config: Config
+) -> list[d.Diagnostic]:
+    """Drop findings suppressed by `# samplan: ignore[CODE]` on their line; report
+    suppressions that suppress nothing."""
+    wanted: dict[tuple[str, int], tuple[set[str], int]] = {}
+    for file, lines in source.lines.items():
+        for number, text in enumerate(lines, 1):
+            match = _SUPPRESS.search(text)
+            if match:
+                codes = {c.strip() for c in match.group(1).split(",") if c.strip()}
+                wanted[(file, number)] = (codes, match.start() + 1)
+    used: set[tuple[str, int, str]] = set()
+    kept = []
+    for diag in diags:
+        codes, _ = wanted.get((diag.file or "", diag.line or 0), (set(), 0))
+        if diag.code in codes:
+            used.add((diag.file or "", diag.line or 0, diag.code))
+        else:
+            kept.append(diag)
+    code, name = UNUSED_SUPPRESSION
+    severity = config.severity_of(code, "warning")
+    for (file, line), (codes, column) in sorted(wanted.items()):
+        for unused in sorted(c for c in codes if (file, line, c) not in used):
+            if severity != "off":
+                kept.append(
+                    d.Diagnostic(
+                        code,
+                        name,
+                        cast(d.Severity, severity),
+                        f"the suppression of {unused} suppresses nothing on this line",
+                        file=file,
+                        line=line,
+                        column=column,
+                        help="remove it from the comment",
+                        district=ref.district,
+                        year=ref.year,
+                        snippet=source.lines[file][line - 1],
+                    )
+                )
+    return kept
+
+
+def check(
+    root: Path,
+    data: Path,
+    config: Config,
+    years: set[int] | None = None,
+    districts: set[str] | None = None,
+) -> CheckReport:
+    """Check every selected plan under `data`."""
+    report = CheckReport()
+    every, problems = discover(data, root)
+    report.diagnostics += problems
+    plans = _Plans(root)
+    for ref in every:
+        if (years and ref.year not in years) or (districts and ref.district not in districts):
+            continue
+        report.plans += 1
+        result = plans.load(ref)
+        report.diagnostics += result.diagnostics
+        if result.plan is None:
+            continue
+        before = previous_of(ref, every)
+        previous = plans.load(before) if before else None
+        found = list(run_rules(result, ref, previous, config))
+        report.diagnostics += suppress(found, result.source, ref, config)
+    report.diagnostics.sort(key=lambda x: (*x.sort_key, x.message))
+    return report

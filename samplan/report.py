@@ -1,0 +1,148 @@
+"""Reporters: one diagnostics model, several formats (REPORTER_BY_NAME).
+
+Each reporter turns a list of diagnostics into the text the CLI prints; none decides
+anything about them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from samplan import __version__
+from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text
+from samplan.rules import RULES, UNUSED_SUPPRESSION
+from samplan.rules.base import summary
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def counts(diags: list[Diagnostic]) -> dict[str, int]:
+    return {s: sum(1 for x in diags if x.severity == s) for s in ("error", "warning", "note")}
+
+
+def report_text(diags: list[Diagnostic], plans: int) -> str:
+    c = counts(diags)
+    body = "".join(format_text(x) + "\n" for x in diags)
+    return body + (
+        f"{plans} plan(s) checked: {c['error']} error(s), {c['warning']} warning(s), "
+        f"{c['note']} note(s)\n"
+    )
+
+
+def report_json(diags: list[Diagnostic], plans: int) -> str:
+    c = counts(diags)
+    data = {
+        "version": 1,
+        "diagnostics": [
+            {
+                "code": x.code,
+                "name": x.name,
+                "severity": x.severity,
+                "message": x.message,
+                "help": x.help,
+                "file": x.file,
+                "line": x.line,
+                "column": x.column,
+                "district": x.district,
+                "year": x.year,
+            }
+            for x in diags
+        ],
+        "summary": {
+            "plans": plans,
+            "errors": c["error"],
+            "warnings": c["warning"],
+            "notes": c["note"],
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def report_github(diags: list[Diagnostic], plans: int) -> str:
+    """GitHub Actions workflow commands: an annotation on the line of each finding."""
+    lines = []
+    for x in diags:
+        level = {"error": "error", "warning": "warning", "note": "notice"}[x.severity]
+        props = [f"file={_escape(x.file, True)}"] if x.file else []
+        if x.line is not None:
+            props += [f"line={x.line}", f"col={x.column or 1}"]
+        props.append(f"title={_escape(f'{x.code} {x.name}', True)}")
+        message = x.message + (f" (help: {x.help})" if x.help else "")
+        lines.append(f"::{level} {','.join(props)}::{_escape(message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _sarif_rules() -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    for code in LOADER_CODES:
+        rules.append(
+            {
+                "id": code.code,
+                "name": code.name,
+                "shortDescription": {"text": code.summary},
+                "defaultConfiguration": {"level": "error"},
+            }
+        )
+    for rule in RULES.values():
+        rules.append(
+            {
+                "id": rule.CODE,
+                "name": rule.NAME,
+                "shortDescription": {"text": summary(rule)},
+                "fullDescription": {"text": (rule.__doc__ or "").strip()},
+                "defaultConfiguration": {"level": rule.SEVERITY},
+                "properties": {"source": rule.SOURCE, "firstPlanYear": rule.FIRST_YEAR},
+            }
+        )
+    unused_code, unused_name = UNUSED_SUPPRESSION
+    rules.append(
+        {
+            "id": unused_code,
+            "name": unused_name,
+            "shortDescription": {"text": "a suppression comment that suppresses nothing"},
+            "defaultConfiguration": {"level": "warning"},
+        }
+    )
+    return rules
+
+
+def report_sarif(diags: list[Diagnostic], plans: int) -> str:
+    """SARIF 2.1.0, with the metadata of every rule."""
+    rules = _sarif_rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for x in diags:
+        result: dict[str, Any] = {
+            "ruleId": x.code,
+            "ruleIndex": index[x.code],
+            "level": x.severity,
+            "message": {"text": x.message + (f" (help: {x.help})" if x.help else "")},
+        }
+        if x.file:
+            location: dict[str, Any] = {"artifactLocation": {"uri": x.file}}
+            if x.line is not None:
+                location["region"] = {"startLine": x.line, "startColumn": x.column or 1}
+            result["locations"] = [{"physicalLocation": location}]
+        results.append(result)
+    tool = {"driver": {"name": "samplan", "version": __version__, "rules": rules}}
+    data = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": tool, "results": results}],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTER_BY_NAME: dict[str, Callable[[list[Diagnostic], int], str]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+    "sarif": report_sarif,
+}

@@ -1,0 +1,43 @@
+"""The same title twice among entities of one kind.
+
+Two bodies, fora, initiatives or sections with the same title are confusing to read
+and are usually a copied entry. Titles are compared ignoring case and spacing.
+
+Source: good practice (the published plans are read by the public).
+First plan year: 2007.
+
+Passing::
+
+    fora: [{title: SSP}, {title: PSP}]
+
+Failing::
+
+    fora: [{title: SSP}, {title: SSP}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from samplan.model import entity_paths
+from samplan.rules.base import Context, Finding
+
+CODE = "SP113"
+NAME = "duplicate-title"
+SEVERITY = "warning"
+SOURCE = "good practice"
+FIRST_YEAR = 2007
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    seen: dict[tuple[str, str], str] = {}
+    for kind, path, entity in entity_paths(ctx.plan):
+        key = (kind, " ".join(entity.title.casefold().split()))
+        if key in seen:
+            yield Finding(
+                f"the title '{entity.title}' is used twice in {kind}",
+                (*path, "title"),
+                f"the first one has the id '{seen[key]}'",
+            )
+        else:
+            seen[key] = entity.key

@@ -1,0 +1,46 @@
+"""The politidirektør does not chair the kredsråd.
+
+The politidirektør is the chair (formand) of the kredsråd. The rule fires when a
+kredsråd states no chair, or a chair who is not the politidirektør.
+
+Source: bekendtgørelse nr. 1426 af 13. december 2006 om kredsråd, § 2 (the statutory
+wording is unconfirmed here; the seeds state "Politidirektøren er formand i Kredsrådet").
+First plan year: 2007.
+
+Passing::
+
+    bodies:
+      - {title: Kredsrådet, kind: kredsråd, level: strategic, chair: politidirektør}
+
+Failing::
+
+    bodies:
+      - {title: Kredsrådet, kind: kredsråd, level: strategic,
+         chair: {title: borgmester, municipality: Odense}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from samplan.rules.base import Context, Finding, is_role
+
+CODE = "SP102"
+NAME = "kredsraad-chair-not-politidirektoer"
+SEVERITY = "error"
+SOURCE = "bekendtgørelse nr. 1426 af 13. december 2006, § 2"
+FIRST_YEAR = 2007
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for index, body in ctx.kredsraad():
+        if body.chair is None:
+            yield Finding(
+                f"{body.title} states no chair", ("bodies", index), "add 'chair: politidirektør'"
+            )
+        elif not is_role(body.chair, "politidirektør"):
+            yield Finding(
+                f"{body.title} is chaired by someone other than the politidirektør",
+                ("bodies", index, "chair"),
+                "the politidirektør chairs the kredsråd",
+            )

@@ -1,0 +1,83 @@
+"""A municipality that is not in the plan's police district.
+
+Every municipality a plan names (members, chairs, municipalities covered, meeting dates,
+initiatives) must be one of the district's municipalities in the registry, by short
+name, alias or official name. A misspelt name gets the closest names as suggestions; a
+real municipality of another district is named as such.
+
+Source: retsplejeloven § 111 (the kredsråd covers the municipalities of the district);
+the registry of districts shipped with samplan.
+First plan year: 2007.
+
+Passing::
+
+    bodies:
+      - {title: Lokalråd Herning, kind: lokalråd, level: operative, municipalities: [Herning]}
+
+Failing::
+
+    bodies:
+      - {title: Lokalråd, kind: lokalråd, level: operative, municipalities: [Ikast-Brandø]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from samplan.model import Gathering, Plan
+from samplan.rules.base import Context, Finding
+from samplan.validation_errors import DataPath
+
+CODE = "SP104"
+NAME = "unknown-municipality"
+SEVERITY = "error"
+SOURCE = "retsplejeloven § 111; the registry of police districts"
+FIRST_YEAR = 2007
+
+
+def named_municipalities(plan: Plan) -> Iterator[tuple[DataPath, str]]:
+    """(path, name) of every municipality the plan names, in document order."""
+    for part in ("bodies", "fora"):
+        gatherings: list[Gathering] = list(getattr(plan, part) or [])
+        for i, g in enumerate(gatherings):
+            for j, name in enumerate(g.municipalities or []):
+                yield (part, i, "municipalities", j), name
+            for role in ("chair", "vice_chair"):
+                person = getattr(g, role)
+                if person is not None and person.municipality:
+                    yield (part, i, role, "municipality"), person.municipality
+            people = getattr(g, "members" if part == "bodies" else "representatives") or []
+            key = "members" if part == "bodies" else "representatives"
+            for j, person in enumerate(people):
+                if person.municipality:
+                    yield (part, i, key, j, "municipality"), person.municipality
+            for j, meeting in enumerate(g.meeting_dates or []):
+                if meeting.municipality:
+                    yield (part, i, "meeting_dates", j, "municipality"), meeting.municipality
+    for i, initiative in enumerate(plan.initiatives or []):
+        for j, name in enumerate(initiative.municipalities or []):
+            yield ("initiatives", i, "municipalities", j), name
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.district is None:
+        return
+    for path, name in named_municipalities(ctx.plan):
+        found = ctx.registry.resolve(name)
+        if found is not None and found.district == ctx.district.id:
+            continue
+        if found is not None:
+            other = ctx.registry.districts[found.district].name
+            yield Finding(
+                f"municipality '{name}' is not in {ctx.district.name} but in {other}",
+                path,
+                "name only municipalities of the plan's district",
+            )
+            continue
+        near = ctx.registry.suggest(name, within=ctx.district.id)
+        hint = (
+            f"did you mean '{near[0]}'?"
+            if near
+            else ("use a municipality of the district: " + ", ".join(ctx.district.short_names))
+        )
+        yield Finding(f"unknown municipality '{name}' in {ctx.district.id}", path, hint)
