@@ -1,0 +1,55 @@
+"""Every rule on its own fixtures: tests/rules/<CODE>/ holds a passing and a failing case
+(`pass.yaml`/`fail.yaml`, or folders of one file per year) and `fail.expected`, the exact
+findings of that rule on the failing case. A new case is a new folder, not new code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from samplan.check import check
+from samplan.config import Config
+from samplan.diagnostics import Diagnostic
+from samplan.rules import RULES, UNUSED_SUPPRESSION
+from samplan.yamlsource import read_yaml
+
+CASES = Path(__file__).resolve().parent / "rules"
+CODES = sorted([*RULES, UNUSED_SUPPRESSION[0]])
+
+
+def plan_files(case: Path) -> list[Path]:
+    return sorted(case.glob("*.yaml")) if case.is_dir() else [case]
+
+
+def run_case(case: Path, tmp_path: Path) -> list[Diagnostic]:
+    """Check the plans of a case in a repository of their own."""
+    for source in plan_files(case):
+        data = read_yaml(source.read_text("utf-8")).data
+        target = tmp_path / "data" / data["district"] / data["year"] / "plan.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return check(tmp_path, tmp_path / "data", Config()).diagnostics
+
+
+def line(diag: Diagnostic) -> str:
+    return f"{diag.year} {diag.line}:{diag.column}: {diag.code} {diag.message}"
+
+
+def case(code: str, name: str) -> Path:
+    folder = CASES / code / name
+    return folder if folder.is_dir() else folder.with_suffix(".yaml")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_passing_case_has_no_finding_at_all(code: str, tmp_path: Path) -> None:
+    assert [line(x) for x in run_case(case(code, "pass"), tmp_path)] == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_failing_case_gives_exactly_the_expected_findings(code: str, tmp_path: Path) -> None:
+    found = [line(x) for x in run_case(case(code, "fail"), tmp_path) if x.code == code]
+    expected = (CASES / code / "fail.expected").read_text("utf-8").splitlines()
+    assert found == expected
+    assert found != []
