@@ -7,7 +7,6 @@ problems of all files are reported in one run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -301,8 +300,3 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-def iter_errors(results: list[LoadResult]) -> Iterator[d.Diagnostic]:
-    for result in results:
-        yield from result.diagnostics

@@ -13,12 +13,12 @@ from samplan.render.page import (
     Chapter,
     Page,
     TocEntry,
-    _prose,
     body_chapter,
     forum_chapter,
     gathering_table,
     initiative_chapter,
     needs_chapter,
+    prose,
 )
 from samplan.text import danish_date
 
@@ -47,7 +47,7 @@ class _Outliner:
 
     def section(self, section: Section, depth: int) -> Chapter:
         chapter = Chapter(section.title, f"afsnit-{section.key}", depth, section.numbered)
-        chapter.blocks += [b for b in [_prose(section.text)] if b]
+        chapter.blocks += [b for b in [prose(section.text)] if b]
         tabled: list[Gathering] = []  # consecutive table includes share one table
         for inc in section.include or []:
             items = self.select(inc)
@@ -58,7 +58,7 @@ class _Outliner:
             tabled = []
             self.place(chapter, inc.part, items)
         self.table(chapter, tabled)
-        chapter.blocks += [b for b in [_prose(section.text_after)] if b]
+        chapter.blocks += [b for b in [prose(section.text_after)] if b]
         chapter.children += [self.section(s, depth + 1) for s in section.sections or []]
         return chapter
 

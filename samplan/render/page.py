@@ -114,14 +114,14 @@ def body_chapter(body: Body, depth: int) -> Chapter:
             for m in body.members
         )
         members = Block("members", rows=rows, caption=f"Medlemmer af {body.title}")
-    blocks = _blocks(_prose(body.description), _facts(*facts), members, _dates(body))
+    blocks = _blocks(prose(body.description), _facts(*facts), members, _dates(body))
     return Chapter(body.title, f"organ-{body.key}", depth, blocks=blocks)
 
 
 def forum_chapter(forum: Forum, depth: int) -> Chapter:
     reps = join_danish([labels.person(p) for p in forum.representatives or []]) or None
     facts = [*_gathering_facts(forum), ("Repræsentanter", reps)]
-    blocks = _blocks(_prose(forum.description), _facts(*facts), _dates(forum))
+    blocks = _blocks(prose(forum.description), _facts(*facts), _dates(forum))
     return Chapter(forum.title, f"forum-{forum.key}", depth, blocks=blocks)
 
 
@@ -133,11 +133,12 @@ def initiative_chapter(item: Initiative, year: int, depth: int) -> Chapter:
         ("Samarbejdspartnere", join_danish(item.partners) if item.partners else None),
         ("Kommuner", join_danish(item.municipalities) if item.municipalities else None),
     )
-    blocks = _blocks(facts, _prose(item.description))
+    blocks = _blocks(facts, prose(item.description))
     return Chapter(item.title, f"indsats-{item.key}", depth, blocks=blocks)
 
 
-def _prose(text: str | None) -> Block | None:
+def prose(text: str | None) -> Block | None:
+    """A prose block, or None for an empty text."""
     return Block("prose", text=text) if text and text.strip() else None
 
 
