@@ -195,6 +195,13 @@ class Gathering(Entity):
     meeting_dates: list[MeetingDate] | None = None
     agenda: list[AgendaItem] | None = None
     legal_basis: Text | None = None
+    PEOPLE_KEY: ClassVar[str] = ""  # where a kind lists its people: members, representatives
+
+    @property
+    def people(self) -> list[Person]:
+        """The members of a body, the representatives of a forum."""
+        found: list[Person] | None = getattr(self, self.PEOPLE_KEY, None)
+        return found or []
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -209,6 +216,7 @@ class Gathering(Entity):
 class Body(Gathering):
     """A body of the organisation: kredsråd, kontaktudvalg, lokalråd, secretariat, ..."""
 
+    PEOPLE_KEY: ClassVar[str] = "members"
     kind: BodyKind
     level: Level
     members: list[Person] | None = None
@@ -218,6 +226,7 @@ class Body(Gathering):
 class Forum(Gathering):
     """A cooperation forum: SSP, PSP, KSP, banderåd, beredskabskommission, ..."""
 
+    PEOPLE_KEY: ClassVar[str] = "representatives"
     representatives: list[Person] | None = None
 
 

@@ -119,7 +119,7 @@ def body_chapter(body: Body, depth: int) -> Chapter:
 
 
 def forum_chapter(forum: Forum, depth: int) -> Chapter:
-    reps = join_danish([labels.person(p) for p in forum.representatives or []]) or None
+    reps = join_danish(_people(forum)) or None
     facts = [*_gathering_facts(forum), ("Repræsentanter", reps)]
     blocks = _blocks(prose(forum.description), _facts(*facts), _dates(forum))
     return Chapter(forum.title, f"forum-{forum.key}", depth, blocks=blocks)
@@ -143,8 +143,7 @@ def prose(text: str | None) -> Block | None:
 
 
 def _people(g: Gathering) -> list[str]:
-    people = g.members if isinstance(g, Body) else g.representatives if isinstance(g, Forum) else []
-    return [labels.person(p) for p in people or []]
+    return [labels.person(p) for p in g.people]
 
 
 def has_table_data(g: Gathering) -> bool:

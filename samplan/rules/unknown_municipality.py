@@ -46,11 +46,9 @@ def named_municipalities(plan: Plan) -> Iterator[tuple[DataPath, str]]:
                 person = getattr(g, role)
                 if person is not None and person.municipality:
                     yield (part, i, role, "municipality"), person.municipality
-            people = getattr(g, "members" if part == "bodies" else "representatives") or []
-            key = "members" if part == "bodies" else "representatives"
-            for j, person in enumerate(people):
+            for j, person in enumerate(g.people):
                 if person.municipality:
-                    yield (part, i, key, j, "municipality"), person.municipality
+                    yield (part, i, g.PEOPLE_KEY, j, "municipality"), person.municipality
             for j, meeting in enumerate(g.meeting_dates or []):
                 if meeting.municipality:
                     yield (part, i, "meeting_dates", j, "municipality"), meeting.municipality
