@@ -14,7 +14,7 @@ from samplan import diagnostics as d
 from samplan.config import Config
 from samplan.loader import LoadResult, PlanSource, load_plan
 from samplan.registry import registry
-from samplan.repository import PlanRef, discover
+from samplan.repository import PlanRef, discover, previous_of
 from samplan.rules import RULES, UNUSED_SUPPRESSION
 from samplan.rules.base import Context, Finding, Rule
 from samplan.yamlsource import Mark
@@ -39,12 +39,6 @@ class _Plans:
         if ref not in self.cache:
             self.cache[ref] = load_plan(ref.folder, self.root)
         return self.cache[ref]
-
-
-def previous_of(ref: PlanRef, refs: list[PlanRef]) -> PlanRef | None:
-    """The nearest earlier plan of the same district."""
-    earlier = [r for r in refs if r.district == ref.district and r.year < ref.year]
-    return max(earlier, key=lambda r: r.year) if earlier else None
 
 
 def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -17,6 +17,7 @@ from samplan import __version__
 
 if TYPE_CHECKING:
     from samplan.diagnostics import Diagnostic
+    from samplan.diff import PlanDiff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -60,6 +61,8 @@ def main() -> None:
     \b
     Examples:
       samplan build 2020          render the 2020 plans into out/
+      samplan check               the CI gate of a plan repository
+      samplan diff 2019 2020      what changed from 2019 to 2020
       samplan schema > plan.schema.json
     """
 
@@ -171,6 +174,135 @@ def check(
     click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
+
+
+@main.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@district_option
+@data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "html", "json"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal, md or html for a page to publish, json for scripts.",
+)
+@click.option(
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (replaced whole, never half-written) instead of standard output.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there are changes, 0 when none.")
+@click.option(
+    "--templates",
+    "templates",
+    default="templates",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The repository's own templates (diff.md.j2, diff.html.j2), searched first.",
+)
+def diff(
+    old: str,
+    new: str,
+    districts: tuple[str, ...],
+    data: Path,
+    fmt: str,
+    output: Path | None,
+    exit_code: bool,
+    templates: Path,
+) -> None:
+    """Say what changed from one plan to another, in Danish.
+
+    OLD and NEW are two years (every district that has both, or those given with
+    --district) or two plan folders. Bodies, fora, initiatives, sections, members and
+    dated meetings are matched by id; reordering alone is no change, an entity whose id
+    changed but whose content is nearly the same is reported as renamed, and a part the
+    new plan leaves out entirely is not reported as removed.
+
+    Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
+    usage error or a plan that cannot be loaded. Colour is used on a terminal unless
+    NO_COLOR is set.
+
+    \b
+    Examples:
+      samplan diff 2019 2020
+      samplan diff 2007 2011 --district midt-og-vestsjaellands-politi --format md
+      samplan diff data/fyns-politi/2019 data/fyns-politi/2020 --format json
+      samplan diff 2019 2020 --format html --output aendringer.html
+    """
+    import os
+
+    from samplan.comparison import ComparisonError, compare_folders, compare_years
+
+    root = Path.cwd()
+    years = [_as_year(x) for x in (old, new)]
+    try:
+        if years[0] is not None and years[1] is not None:
+            result = compare_years(
+                root, _data_dir(data), years[0], years[1], set(districts) or None
+            )
+            single = len(districts) == 1
+        elif years[0] is None and years[1] is None:
+            for folder in (old, new):
+                if not Path(folder).is_dir():
+                    raise click.UsageError(f"'{folder}' is neither a year nor a plan folder")
+            if districts:
+                raise click.UsageError("--district is for years, not for plan folders")
+            result = compare_folders(root, Path(old), Path(new))
+            single = True
+        else:
+            raise click.UsageError("give two years or two plan folders, not one of each")
+    except ComparisonError as err:
+        raise click.UsageError(str(err)) from None
+    _print_diagnostics(result.diagnostics)
+    if result.failed:
+        click.echo(f"{result.failed} plan(s) could not be loaded; nothing compared", err=True)
+        sys.exit(EXIT_USAGE)
+    colour = fmt == "text" and output is None and sys.stdout.isatty()
+    colour = colour and not os.environ.get("NO_COLOR")
+    text = _render_diff(result.diffs, fmt, single, colour, templates)
+    if output is None:
+        click.echo(text, nl=False, color=colour)
+    else:
+        from samplan.build import write_atomic
+
+        write_atomic(output, text)
+    changed = any(d.changes for d in result.diffs)
+    sys.exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
+
+
+def _as_year(text: str) -> int | None:
+    """A year argument, or None for a folder; a number out of range is a usage error."""
+    if not text.isascii() or not text.isdigit():
+        return None
+    year = int(text)
+    if not 1900 <= year <= 2200 and not Path(text).is_dir():
+        raise click.UsageError(f"'{text}' is not a plan year (1900-2200)")
+    return year if 1900 <= year <= 2200 else None
+
+
+def _render_diff(
+    diffs: list[PlanDiff], fmt: str, single: bool, colour: bool, templates: Path
+) -> str:
+    from jinja2 import TemplateError
+
+    from samplan.render import diffview
+
+    if fmt == "text":
+        return diffview.as_text(diffs, colour)
+    if fmt == "json":
+        return diffview.as_json(diffs, single)
+    from samplan.build import tidy
+    from samplan.render.environment import make_environment
+
+    try:
+        return tidy(diffview.as_page(make_environment(templates), diffs, fmt))
+    except TemplateError as err:
+        click.echo(f"Error: template error: {err.message or err}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @main.command()

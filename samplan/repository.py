@@ -104,3 +104,9 @@ def _year_folder(
         )
         return None
     return PlanRef(district, year, folder)
+
+
+def previous_of(ref: PlanRef, refs: list[PlanRef]) -> PlanRef | None:
+    """The nearest earlier plan of the same district."""
+    earlier = [r for r in refs if r.district == ref.district and r.year < ref.year]
+    return max(earlier, key=lambda r: r.year) if earlier else None

@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from samplan import __version__
-from samplan.render.markup import md_inline, to_html, to_markdown
+from samplan.render.markup import md_inline, md_words, to_html, to_markdown
 from samplan.text import danish_date
 
 
@@ -55,6 +55,7 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         markdown_html=_markdown_html,
         markdown_md=to_markdown,
         md_inline=md_inline,
+        md_words=md_words,
         danish_date=danish_date,
     )
     env.globals["version"] = __version__

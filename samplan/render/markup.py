@@ -89,3 +89,20 @@ def md_inline(text: str) -> str:
     """One line of plain text made safe for a Markdown table cell or heading."""
     flat = " ".join(text.split())
     return _RAW_TAG.sub("&lt;", flat).replace("|", "\\|")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]~#|])")
+
+
+def md_words(text: str) -> str:
+    """A run of words for inline Markdown: one line, every Markdown character escaped.
+
+    A single space is kept at either end, so that runs can be joined as typed.
+    """
+    flat = " ".join(text.split())
+    if flat and text[:1].isspace():
+        flat = " " + flat
+    if flat and text[-1:].isspace():
+        flat += " "
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat) if flat.strip() else " " if text else ""

@@ -1,0 +1,187 @@
+"""A plan diff for people and for machines: terminal text, Markdown, HTML and JSON.
+
+The Markdown and HTML pages are rendered from templates (diff.md.j2, diff.html.j2)
+through the same sandboxed environment as the plans; terminal text and JSON are
+written here. Changed prose is shown as word-level runs, trimmed to some context.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import click
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from samplan.diff import DIFF_VERSION, Change, PlanDiff, word_diff
+from samplan.registry import registry
+
+CONTEXT_WORDS = 12
+HEADINGS = {"added": "Nyt", "removed": "Udgået", "changed": "Ændret"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One change as shown on a page: its sentence and, for prose, its word runs."""
+
+    change: Change
+    runs: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class DiffView:
+    """The page model of one diff: title, summary sentence and the groups of changes."""
+
+    diff: PlanDiff
+    district_name: str
+    summary_text: str
+    groups: list[tuple[str, str, list[Item]]]  # (change type, heading, items)
+
+    @property
+    def title(self) -> str:
+        return f"Hvad er nyt i {self.diff.new_year}"
+
+
+def view(diff: PlanDiff) -> DiffView:
+    """Group the changes: new, ended, then changed (renamed ones among the changed)."""
+    reg = registry()
+    district = reg.districts.get(diff.district)
+    name = district.name if district else diff.district
+    groups: list[tuple[str, str, list[Item]]] = []
+    for kind, heading in HEADINGS.items():
+        wanted = {"changed", "renamed"} if kind == "changed" else {kind}
+        items = [_item(c) for c in diff.changes if c.change in wanted]
+        if items:
+            groups.append((kind, heading, items))
+    return DiffView(diff, name, summary_sentence(diff), groups)
+
+
+def _item(change: Change) -> Item:
+    if change.prose and change.old is not None and change.new is not None:
+        return Item(change, trim(word_diff(change.old, change.new)))
+    return Item(change)
+
+
+def summary_sentence(diff: PlanDiff) -> str:
+    """'2 nye, 1 udgået, 3 ændrede og 0 omdøbte punkter' in Danish agreement."""
+    s = diff.summary
+    if not diff.changes:
+        return f"Ingen ændringer fra {diff.old_year} til {diff.new_year}."
+    parts = [
+        f"{s['added']} {'nyt' if s['added'] == 1 else 'nye'}",
+        f"{s['removed']} {'udgået' if s['removed'] == 1 else 'udgåede'}",
+        f"{s['changed']} {'ændret' if s['changed'] == 1 else 'ændrede'}",
+        f"{s['renamed']} {'omdøbt' if s['renamed'] == 1 else 'omdøbte'}",
+    ]
+    total = len(diff.changes)
+    noun = "ændring" if total == 1 else "ændringer"
+    return (
+        f"{total} {noun} fra {diff.old_year} til {diff.new_year}: "
+        f"{', '.join(parts[:-1])} og {parts[-1]}."
+    )
+
+
+_WORD = re.compile(r"\S+")
+
+
+def trim(runs: list[tuple[str, str]], context: int = CONTEXT_WORDS) -> list[tuple[str, str]]:
+    """Shorten unchanged runs to `context` words on each side of a change, with '…'."""
+    out: list[tuple[str, str]] = []
+    for index, (op, text) in enumerate(runs):
+        if op != "=":
+            out.append((op, text))
+            continue
+        words = _WORD.findall(text)
+        first, last = index == 0, index == len(runs) - 1
+        keep = context if first or last else 2 * context
+        if len(words) <= keep:
+            out.append((op, text))
+            continue
+        lead = " " if text[:1].isspace() else ""
+        tail = " " if text[-1:].isspace() else ""
+        if first:
+            out.append((op, "… " + " ".join(words[-context:]) + tail))
+        elif last:
+            out.append((op, lead + " ".join(words[:context]) + " …"))
+        else:
+            head, end = " ".join(words[:context]), " ".join(words[-context:])
+            out.append((op, f"{lead}{head} … {end}{tail}"))
+    return out
+
+
+# --- text -----------------------------------------------------------------------------
+
+_MARK = {"added": "+", "removed": "-", "changed": "~", "renamed": "~"}
+_COLOUR = {"added": "green", "removed": "red", "changed": "yellow", "renamed": "yellow"}
+
+
+def as_text(diffs: list[PlanDiff], colour: bool) -> str:
+    """The terminal report: a heading per district, a marked line per change."""
+
+    def paint(text: str, fg: str, **style: bool) -> str:
+        return click.style(text, fg=fg, **style) if colour else text
+
+    lines: list[str] = []
+    for diff in diffs:
+        v = view(diff)
+        heading = f"{v.district_name}: {diff.old_year} → {diff.new_year}"
+        lines += [paint(heading, "white", bold=True), v.summary_text, ""]
+        for change in diff.changes:
+            mark = _MARK[change.change]
+            lines.append(paint(f"{mark} {change.text}", _COLOUR[change.change]))
+            item = _item(change)
+            if item.runs:
+                lines.append("    " + _text_runs(item.runs, paint))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _text_runs(runs: list[tuple[str, str]], paint: Callable[..., str]) -> str:
+    parts = []
+    for op, text in runs:
+        flat = " ".join(text.split())
+        flat = (" " if text[:1].isspace() else "") + flat + (" " if text[-1:].isspace() else "")
+        if op == "-":
+            parts.append(paint(f"[-{flat.strip()}-]", "red"))
+            parts.append(" " if flat.endswith(" ") else "")
+        elif op == "+":
+            parts.append(paint(f"{{+{flat.strip()}+}}", "green"))
+            parts.append(" " if flat.endswith(" ") else "")
+        else:
+            parts.append(flat)
+    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+
+def as_json(diffs: list[PlanDiff], single: bool) -> str:
+    """SPEC's object for one district; {"version", "diffs": [...]} for several."""
+    data = (
+        diffs[0].as_json()
+        if single
+        else {"version": DIFF_VERSION, "diffs": [d.as_json() for d in diffs]}
+    )
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- pages ----------------------------------------------------------------------------
+
+
+def as_page(
+    env: ImmutableSandboxedEnvironment,
+    diffs: list[PlanDiff],
+    fmt: str,
+    home: str | None = None,
+    plan_href: str | None = None,
+) -> str:
+    """The Markdown or HTML page of one or more diffs.
+
+    `home` links the page to the site's index, `plan_href` to the new year's plan page;
+    both are set by `samplan build` and left out of a page written elsewhere.
+    """
+    template = env.get_template("diff.md.j2" if fmt == "md" else "diff.html.j2")
+    views = [view(d) for d in diffs]
+    return template.render(views=views, home=home, plan_href=plan_href)
