@@ -17,12 +17,14 @@ from jinja2 import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
+from samplan.diff import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.registry import registry
+from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment
 from samplan.render.outline import build_page
-from samplan.repository import PlanRef, discover
+from samplan.repository import PlanRef, discover, previous_of
 from samplan.text import danish_key
 
 
@@ -50,14 +52,25 @@ def tidy(text: str) -> str:
     return text.strip("\n") + "\n"
 
 
-def render_plan(env: ImmutableSandboxedEnvironment, plan: Plan) -> dict[str, str]:
-    """The files of one plan's output folder, by name."""
+def render_plan(
+    env: ImmutableSandboxedEnvironment, plan: Plan, previous: Plan | None = None
+) -> dict[str, str]:
+    """The files of one plan's output folder, by name.
+
+    With the district's nearest earlier plan, also diff.html: what changed since then.
+    """
     page = build_page(plan)
-    return {
-        "index.html": tidy(env.get_template("plan.html.j2").render(page=page)),
+    diff_href = "diff.html" if previous is not None else None
+    files = {
+        "index.html": tidy(env.get_template("plan.html.j2").render(page=page, diff_href=diff_href)),
         "plan.md": tidy(env.get_template("plan.md.j2").render(page=page)),
         "plan.json": plan_json(plan),
     }
+    if previous is not None:
+        changes = diff_plans(previous, plan)
+        page_html = as_page(env, [changes], "html", home="../../index.html", plan_href="index.html")
+        files["diff.html"] = tidy(page_html)
+    return files
 
 
 def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
@@ -72,7 +85,10 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
             except (OSError, ValueError, KeyError, TypeError):
                 continue
             year = plan_file.parent.name
-            plans.append({"year": year, "title": title, "href": f"{district_dir.name}/{year}/"})
+            href = f"{district_dir.name}/{year}/"
+            has_diff = (plan_file.parent / "diff.html").is_file()
+            diff_href = f"{href}diff.html" if has_diff else None
+            plans.append({"year": year, "title": title, "href": href, "diff_href": diff_href})
         if plans:
             district = reg.districts[district_dir.name]
             districts.append({"id": district.id, "name": district.name, "plans": plans})
@@ -123,26 +139,38 @@ def build(
 ) -> BuildReport:
     """Build every selected plan under `data` into `out`."""
     report = BuildReport()
-    refs, problems = discover(data, root, years, districts)
+    every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
+    refs = [r for r in every if years is None or r.year in years]
     env = make_environment(templates)
+    loaded: dict[PlanRef, LoadResult] = {}
+
+    def load(ref: PlanRef) -> LoadResult:
+        if ref not in loaded:
+            loaded[ref] = load_plan(ref.folder, root)
+        return loaded[ref]
+
     rendered: dict[PlanRef, dict[str, str]] = {}
     for ref in refs:
-        result: LoadResult = load_plan(ref.folder, root)
+        result = load(ref)
         report.diagnostics += result.diagnostics
         if result.plan is None:
             report.failed.append(ref)
             continue
+        before = previous_of(ref, every)
+        previous = load(before).plan if before is not None else None
         try:
-            rendered[ref] = render_plan(env, result.plan)
+            rendered[ref] = render_plan(env, result.plan, previous)
         except TemplateError as err:
             report.diagnostics.append(_template_problem(err, ref))
             report.failed.append(ref)
     for ref, files in rendered.items():
+        folder = out / ref.district / str(ref.year)
         for name, text in files.items():
-            target = out / ref.district / str(ref.year) / name
-            write_atomic(target, text)
-            report.written.append(target)
+            write_atomic(folder / name, text)
+            report.written.append(folder / name)
+        if "diff.html" not in files:  # no earlier plan (any more): no stale diff page
+            (folder / "diff.html").unlink(missing_ok=True)
         report.built.append(ref)
     if rendered or out.is_dir():
         try:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from samplan.matching import content_signature, match
+from samplan.matching import content_signature, entity_key, match, signature, title
 from samplan.meetings import Meetings
 from samplan.model import (
     AgendaItem,
@@ -270,25 +270,28 @@ def _field_sentence(subject: str, name: str, old: Any, new: Any) -> str:
             parts.append(f"{join_danish(gone)} fjernet")
         if parts:
             return f"{subject}: {label}: {'; '.join(parts)}"
+    suffix = ""
     if name == "meetings":
-        before = _meetings_phrase(old)
-        after = _meetings_phrase(new)
+        before, after = _meetings_phrase(old), _meetings_phrase(new)
+        if _per_year(new) and (old is None or _per_year(old)):
+            suffix = " om året"
     elif name not in ("title", "chair", "vice_chair", "issued_by"):
         before = _lower_first(before) if before else before
         after = _lower_first(after) if after else after
     if before is None:
-        return f"{subject}: {label} angivet som {after}"
+        return f"{subject}: {label} angivet som {after}{suffix}"
     if after is None:
         return f"{subject}: {label} ikke længere angivet (var {before})"
-    return f"{subject}: {label} ændret fra {before} til {after}"
+    return f"{subject}: {label} ændret fra {before} til {after}{suffix}"
 
 
 def _meetings_phrase(value: Meetings | None) -> str | None:
-    if value is None:
-        return None
-    text = _lower_first(value.danish())
-    counted = value.keyword is None
-    return f"{text} om året" if counted and not value.note else text
+    return _lower_first(value.danish()) if value is not None else None
+
+
+def _per_year(value: Any) -> bool:
+    """A count of meetings with no note, which reads well followed by 'om året'."""
+    return isinstance(value, Meetings) and value.keyword is None and not value.note
 
 
 def _added_sentence(kind: str, title: str) -> str:
@@ -307,16 +310,8 @@ def _renamed_sentence(kind: str, old: str, new: str) -> str:
 # --- entities -------------------------------------------------------------------------
 
 
-def _signature(entity: Entity) -> str:
-    return content_signature(entity, frozenset({"sections"}))
-
-
-def _title(entity: Entity) -> str:
-    return entity.title
-
-
 def _entities(kind: Kind, old: list[Entity], new: list[Entity]) -> Iterator[Change]:
-    matching = match(old, new, key=lambda e: e.key, signature=_signature, label=_title)
+    matching = match(old, new, key=entity_key, signature=signature, label=title)
     for item in new:
         partner = matching.counterpart(item)
         if partner is None:
@@ -532,17 +527,35 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """(op, text) runs, op being '=', '-' or '+', from a word-level comparison."""
+    """(op, text) runs, op being '=', '-' or '+', from a word-level comparison.
+
+    Whitespace at the edges of a change belongs to the unchanged text around it, so
+    that a marked change holds words only.
+    """
     a = _TOKEN.findall(old)
     b = _TOKEN.findall(new)
     runs: list[tuple[str, str]] = []
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            runs.append(("=", "".join(a[i1:i2])))
+            _append(runs, "=", "".join(a[i1:i2]))
             continue
-        if i2 > i1:
-            runs.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("+", "".join(b[j1:j2])))
+        before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
+        edges = after if after.strip() else before
+        if not edges.strip():  # only whitespace changed: nothing a reader would see
+            _append(runs, "=", after)
+            continue
+        _append(runs, "=", edges[: len(edges) - len(edges.lstrip())])
+        _append(runs, "-", before.strip())
+        _append(runs, "+", after.strip())
+        _append(runs, "=", edges[len(edges.rstrip()) :])
     return runs
+
+
+def _append(runs: list[tuple[str, str]], op: str, text: str) -> None:
+    if not text:
+        return
+    if runs and runs[-1][0] == op:
+        runs[-1] = (op, runs[-1][1] + text)
+    else:
+        runs.append((op, text))

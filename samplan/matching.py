@@ -15,6 +15,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from samplan.model import Entity
+
 T = TypeVar("T")
 
 # How alike two leftover entities must be to count as one entity renamed.
@@ -135,3 +137,18 @@ def _flatten(value: Any) -> str:
     if isinstance(value, list):
         return "[" + "; ".join(_flatten(v) for v in value) + "]"
     return str(value)
+
+
+def entity_key(entity: Entity) -> str:
+    """What entities are matched on first: their id."""
+    return entity.key
+
+
+def signature(entity: Entity) -> str:
+    """What an entity whose id changed is compared on: its content (sections aside)."""
+    return content_signature(entity, frozenset({"sections"}))
+
+
+def title(entity: Entity) -> str:
+    """What entities with little content are compared on instead: their titles."""
+    return entity.title

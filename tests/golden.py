@@ -9,10 +9,28 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from samplan.build import build
+from samplan.cli import main
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-COMPARED = ("plan.md", "index.html")
+COMPARED = ("plan.md", "index.html", "diff.html")
+# `samplan diff` in each format: of the seed plans, and of tests/diff/data, a small
+# repository with every kind of change. (golden name, arguments, data folder)
+FORMATS = (("text", "txt"), ("md", "md"), ("html", "html"), ("json", "json"))
+DIFFS = tuple(
+    (f"diff/{name}.{ext}", [*args, "--format", fmt], data)
+    for name, args, data in (
+        (
+            "midt-og-vestsjaellands-politi-2007-2011",
+            ["diff", "2007", "2011", "--district", "midt-og-vestsjaellands-politi"],
+            "data",
+        ),
+        ("fyns-politi-2019-2020", ["diff", "2019", "2020"], "tests/diff/data"),
+    )
+    for fmt, ext in FORMATS
+)
 
 
 def build_tree(root: Path) -> dict[str, str]:
@@ -27,6 +45,11 @@ def build_tree(root: Path) -> dict[str, str]:
             if path.is_file() and (path.name in COMPARED and path.parent != out)
         }
         tree["index.html"] = (out / "index.html").read_text(encoding="utf-8")
+    runner = CliRunner()
+    for name, args, data in DIFFS:
+        result = runner.invoke(main, [*args, "--data", str(root / data)])
+        assert result.exit_code == 0, result.output
+        tree[name] = result.stdout
     return tree
 
 

@@ -142,16 +142,14 @@ def _text_runs(runs: list[tuple[str, str]], paint: Callable[..., str]) -> str:
     parts = []
     for op, text in runs:
         flat = " ".join(text.split())
-        flat = (" " if text[:1].isspace() else "") + flat + (" " if text[-1:].isspace() else "")
         if op == "-":
-            parts.append(paint(f"[-{flat.strip()}-]", "red"))
-            parts.append(" " if flat.endswith(" ") else "")
+            parts.append(paint(f"[-{flat}-]", "red"))
         elif op == "+":
-            parts.append(paint(f"{{+{flat.strip()}+}}", "green"))
-            parts.append(" " if flat.endswith(" ") else "")
+            parts.append(paint(f"{{+{flat}+}}", "green"))
         else:
-            parts.append(flat)
-    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+            lead = " " if text[:1].isspace() else ""
+            parts.append(lead + flat + (" " if flat and text[-1:].isspace() else ""))
+    return "".join(parts).strip()
 
 
 # --- JSON -----------------------------------------------------------------------------

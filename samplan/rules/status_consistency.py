@@ -1,8 +1,10 @@
 """An initiative's status disagrees with last year's plan.
 
 When the district's plan for an earlier year is in the repository, an initiative marked
-`continued` must stand in it (same id), and one marked `new` must not. Entities are
-matched across years by id, as `samplan diff` matches them.
+`continued` must stand in it, and one marked `new` must not. Initiatives are matched
+across years exactly as `samplan diff` matches them (samplan.matching): by id, and an
+initiative whose id changed but whose content is nearly the same counts as the same
+initiative, renamed.
 
 Source: good practice (retsplejeloven § 113: a plan for each year; readers compare them).
 First plan year: 2007.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.matching import entity_key, match, signature, title
 from samplan.rules.base import Context, Finding
 
 CODE = "SP115"
@@ -35,17 +38,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     previous = ctx.previous
     if previous is None or previous.initiatives is None:
         return
-    before = {i.key for i in previous.initiatives}
+    now = ctx.plan.initiatives or []
+    matching = match(previous.initiatives, now, key=entity_key, signature=signature, label=title)
+    added = {id(item) for item in matching.added}
     year = previous.year
-    for index, item in enumerate(ctx.plan.initiatives or []):
+    for index, item in enumerate(now):
         path = ("initiatives", index, "status")
-        if item.status == "continued" and item.key not in before:
+        if item.status == "continued" and id(item) in added:
             yield Finding(
                 f"'{item.title}' is marked continued but is not in the plan for {year}",
                 path,
                 "mark it new, or give it the id it had last year",
             )
-        elif item.status == "new" and item.key in before:
+        elif item.status == "new" and id(item) not in added:
             yield Finding(
                 f"'{item.title}' is marked new but stands in the plan for {year}",
                 path,
