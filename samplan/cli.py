@@ -222,6 +222,9 @@ def diff(
     changed but whose content is nearly the same is reported as renamed, and a part the
     new plan leaves out entirely is not reported as removed.
 
+    --format json prints SPEC's object when one district is compared, and
+    {"version": 1, "diffs": [...]} holding one such object per district otherwise.
+
     Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
     usage error or a plan that cannot be loaded. Colour is used on a terminal unless
     NO_COLOR is set.
@@ -244,7 +247,6 @@ def diff(
             result = compare_years(
                 root, _data_dir(data), years[0], years[1], set(districts) or None
             )
-            single = len(districts) == 1
         elif years[0] is None and years[1] is None:
             for folder in (old, new):
                 if not Path(folder).is_dir():
@@ -252,7 +254,6 @@ def diff(
             if districts:
                 raise click.UsageError("--district is for years, not for plan folders")
             result = compare_folders(root, Path(old), Path(new))
-            single = True
         else:
             raise click.UsageError("give two years or two plan folders, not one of each")
     except ComparisonError as err:
@@ -263,7 +264,7 @@ def diff(
         sys.exit(EXIT_USAGE)
     colour = fmt == "text" and output is None and sys.stdout.isatty()
     colour = colour and not os.environ.get("NO_COLOR")
-    text = _render_diff(result.diffs, fmt, single, colour, templates)
+    text = _render_diff(result.diffs, fmt, colour, templates)
     if output is None:
         click.echo(text, nl=False, color=colour)
     else:
@@ -284,9 +285,7 @@ def _as_year(text: str) -> int | None:
     return year if 1900 <= year <= 2200 else None
 
 
-def _render_diff(
-    diffs: list[PlanDiff], fmt: str, single: bool, colour: bool, templates: Path
-) -> str:
+def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path) -> str:
     from jinja2 import TemplateError
 
     from samplan.render import diffview
@@ -294,7 +293,7 @@ def _render_diff(
     if fmt == "text":
         return diffview.as_text(diffs, colour)
     if fmt == "json":
-        return diffview.as_json(diffs, single)
+        return diffview.as_json(diffs)
     from samplan.build import tidy
     from samplan.render.environment import make_environment
 

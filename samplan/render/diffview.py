@@ -155,11 +155,11 @@ def _text_runs(runs: list[tuple[str, str]], paint: Callable[..., str]) -> str:
 # --- JSON -----------------------------------------------------------------------------
 
 
-def as_json(diffs: list[PlanDiff], single: bool) -> str:
+def as_json(diffs: list[PlanDiff]) -> str:
     """SPEC's object for one district; {"version", "diffs": [...]} for several."""
     data = (
         diffs[0].as_json()
-        if single
+        if len(diffs) == 1
         else {"version": DIFF_VERSION, "diffs": [d.as_json() for d in diffs]}
     )
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
