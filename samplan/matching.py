@@ -7,7 +7,7 @@ content is nearly the same: those are *renamed*, not removed and added.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -19,7 +19,8 @@ from samplan.model import Entity
 
 T = TypeVar("T")
 
-# How alike two leftover entities must be to count as one entity renamed.
+# How alike two leftover entities must be to count as one entity renamed: the share of
+# their words they have in common (titles, for entities with little content).
 RENAME_THRESHOLD = 0.8
 # Below this many characters of content besides the title, titles are compared instead.
 MIN_SIGNATURE = 20
@@ -36,13 +37,13 @@ class Matching(Generic[T]):
     renamed: list[tuple[T, T]] = field(default_factory=list)
     removed: list[T] = field(default_factory=list)
     added: list[T] = field(default_factory=list)
+    _partner: dict[int, T] | None = field(default=None, repr=False, compare=False)
 
     def counterpart(self, new: T) -> T | None:
         """The old item matched to `new`, by id or as renamed."""
-        for old, candidate in (*self.pairs, *self.renamed):
-            if candidate is new:
-                return old
-        return None
+        if self._partner is None:
+            self._partner = {id(b): a for a, b in (*self.pairs, *self.renamed)}
+        return self._partner.get(id(new))
 
 
 def match(
@@ -89,15 +90,15 @@ def _pair_renamed(
     label: Callable[[T], str] | None,
 ) -> list[tuple[T, T]]:
     """Greedy best-first pairing of leftovers whose similarity reaches the threshold."""
-    old_sig = [signature(x) for x in old]
-    new_sig = [signature(x) for x in new]
+    old_bags = [_Bag(signature(x), label(x) if label else "") for x in old]
+    new_bags = [_Bag(signature(x), label(x) if label else "") for x in new]
     crowded = len(old) * len(new) > MAX_PAIRS
     scored: list[tuple[float, int, int]] = []
-    for i, a in enumerate(old_sig):
-        for j, b in enumerate(new_sig):
-            if crowded and len(a).bit_length() != len(b).bit_length():
+    for i, a in enumerate(old_bags):
+        for j, b in enumerate(new_bags):
+            if crowded and a.size.bit_length() != b.size.bit_length():
                 continue
-            score = _similarity(a, b, old[i], new[j], label)
+            score = a.similarity(b)
             if score >= RENAME_THRESHOLD:
                 scored.append((-score, i, j))
     scored.sort()
@@ -114,15 +115,25 @@ def _pair_renamed(
     return [(old[i], new[j]) for i, j in pairs]
 
 
-def _similarity(a: str, b: str, x: T, y: T, label: Callable[[T], str] | None) -> float:
-    if min(len(a), len(b)) < MIN_SIGNATURE:
-        if a != b or label is None:
+class _Bag:
+    """An entity's content as a bag of words: comparing two costs time linear in size."""
+
+    def __init__(self, content: str, title: str) -> None:
+        self.content = content
+        self.title = title
+        self.words = Counter(content.split())
+        self.size = sum(self.words.values())
+
+    def similarity(self, other: _Bag) -> float:
+        """Shared words over all words (weighted Jaccard); titles when content is short."""
+        if min(len(self.content), len(other.content)) < MIN_SIGNATURE:
+            if self.content != other.content or not (self.title and other.title):
+                return 0.0
+            return SequenceMatcher(None, self.title, other.title, autojunk=False).ratio()
+        if min(self.size, other.size) < RENAME_THRESHOLD * max(self.size, other.size):
             return 0.0
-        a, b = label(x), label(y)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < RENAME_THRESHOLD or matcher.quick_ratio() < RENAME_THRESHOLD:
-        return 0.0
-    return matcher.ratio()
+        shared = sum((self.words & other.words).values())
+        return shared / sum((self.words | other.words).values())
 
 
 def content_signature(entity: BaseModel, skip: frozenset[str] = frozenset()) -> str:

@@ -13,6 +13,9 @@ Measured:
   its bodies, fora, initiatives and sections are copied 100 times with unique ids and
   titles, and every `include` of a copied section is pointed at its own copy's
   entities, so the plan stays valid and the work grows linearly, not quadratically.
+* `samplan diff` of that synthetic plan against a next year made from it: every 5th
+  entity's text changed, every 13th given a new id (found again as renamed, by
+  content), every 17th removed (and taken out of the sections that include it).
 
 Usage: `make bench`, or `.venv/bin/python scripts/bench.py [--runs N] [--quick]`.
 No timing is asserted anywhere: this prints numbers for people to read.
@@ -204,6 +207,71 @@ def write_synthetic(root: Path) -> Synthetic:
     )
 
 
+def write_next_year(synthetic: Synthetic) -> int:
+    """Write the synthetic plan's next year beside it, with edits; return its year."""
+    year = int(synthetic.folder.name) + 1
+    target = synthetic.folder.parent / str(year)
+    target.mkdir()
+    renamed: dict[tuple[str, str], str] = {}  # (kind, old id) -> new id
+    removed: set[tuple[str, str]] = set()
+    for path in yaml_files(synthetic.folder):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "year" in data:
+            data["year"] = str(year)
+        for kind in KINDS:
+            if data.get(kind):
+                data[kind] = _edit(kind, data[kind], renamed, removed)
+        (target / path.name).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    for path in yaml_files(target):  # references follow the new ids
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _follow(data, renamed, removed)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return year
+
+
+def _edit(
+    kind: str, items: list[Any], renamed: dict[tuple[str, str], str], removed: set[tuple[str, str]]
+) -> list[Any]:
+    kept = []
+    for i, item in enumerate(items):
+        if i % 17 == 16:
+            removed.add((kind, str(item["id"])))
+            continue
+        if i % 5 == 0:
+            key = "text" if kind == "sections" else "description"
+            item[key] = f"{item.get(key) or ''} Ændret i år."
+        if i % 13 == 12:
+            new_id = with_suffix(str(item["id"]), "-ny", ID_MAX)
+            renamed[kind, str(item["id"])] = item["id"] = new_id
+        if item.get("sections"):
+            item["sections"] = _edit(kind, item["sections"], renamed, removed)
+        kept.append(item)
+    return kept
+
+
+def _follow(value: Any, renamed: dict[tuple[str, str], str], removed: set[tuple[str, str]]) -> None:
+    """Point `include` ids and `secretariat` at renamed entities; drop removed ones."""
+    if isinstance(value, list):
+        for item in value:
+            _follow(item, renamed, removed)
+        return
+    if not isinstance(value, dict):
+        return
+    part = value.get("part")
+    if isinstance(value.get("ids"), list):
+        ids = [i for i in value["ids"] if (part, i) not in removed]
+        value["ids"] = [renamed.get((part, i), i) for i in ids]
+    secretariat = ("bodies", value.get("secretariat"))
+    if secretariat in removed:
+        del value["secretariat"]
+    elif secretariat in renamed:
+        value["secretariat"] = renamed[secretariat]
+    for item in value.values():
+        _follow(item, renamed, removed)
+
+
 # --- timing ---------------------------------------------------------------------------
 
 
@@ -246,7 +314,14 @@ def samplan_executable() -> Path:
 
 
 def build_bench(
-    name: str, tag: str, samplan: Path, data: Path, cwd: Path, outs: Path, runs: int
+    name: str,
+    tag: str,
+    samplan: Path,
+    data: Path,
+    cwd: Path,
+    outs: Path,
+    runs: int,
+    years: tuple[str, ...] = (),
 ) -> Bench:
     """A `samplan build` of `data`, into a fresh output folder outs/<tag>-<run> each run."""
 
@@ -255,7 +330,8 @@ def build_bench(
 
     def argv(label: str) -> list[str]:
         out, templates = str(folder(label)), str(TEMPLATES)
-        return [str(samplan), "build", "--data", str(data), "--out", out, "--templates", templates]
+        options = ["--data", str(data), "--out", out, "--templates", templates]
+        return [str(samplan), "build", *years, *options]
 
     def cleanup(label: str) -> None:
         shutil.rmtree(folder(label), ignore_errors=True)
@@ -300,6 +376,7 @@ def main(argv: list[str] | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="samplan-bench-"))
     try:
         synthetic = write_synthetic(work)
+        old_year, new_year = synthetic.folder.name, str(write_next_year(synthetic))
         outs = work / "out"
         benches = [
             Bench(
@@ -318,13 +395,23 @@ def main(argv: list[str] | None = None) -> None:
                 work,
                 outs,
                 runs,
+                (old_year,),
+            ),
+            Bench(
+                f"samplan diff {COPIES}x plans",
+                lambda _: [
+                    *(str(samplan), "diff", old_year, new_year),
+                    *("--data", str(work / "data"), "--format", "json"),
+                ],
+                work,
+                runs,
             ),
         ]
         # One checked run of each first: it warms the caches and fails loudly (with the
         # command's stderr) on a non-zero exit, before anything is timed.
         for bench in benches:
             seconds = bench.run("check")
-            if bench is benches[-1] and seconds > SLOW_SECONDS:
+            if bench.name.startswith("samplan build 100x") and seconds > SLOW_SECONDS:
                 bench.runs = min(bench.runs, SLOW_RUNS)
         version = subprocess.run(
             [str(samplan), "--version"], capture_output=True, text=True, check=True

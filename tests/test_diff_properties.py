@@ -24,7 +24,8 @@ def entity(draw: st.DrawFn, part: str, n: int) -> dict[str, Any]:
     item: dict[str, Any] = {"title": f"{part} {n} {draw(_content)[:10].strip() or 'x'}"}
     if draw(st.booleans()):
         item["id"] = f"{part}-{n}"
-    text = draw(_content)
+    # Words of its own, so that no two entities are ever nearly the same by chance.
+    text = " ".join(f"ord{n}{c}" for c in "abcdefgh") + " " + draw(_content)
     if part == "sections":
         item["text"] = text
         return item
