@@ -24,7 +24,7 @@ WIDTH = 420
 LABEL_X, LABEL_WIDTH = 8, 108
 SPINE_X = 128
 BOX_X, BOX_WIDTH = 140, 272
-TITLE_SIZE, NOTE_SIZE, LABEL_SIZE = 14, 13, 12
+TITLE_SIZE, NOTE_SIZE, LABEL_SIZE = 14, 13, 13
 LINE, PAD, GAP, BAND_PAD = 18, 8, 8, 10
 # Presentation attributes rather than CSS, so that every renderer (browsers, WeasyPrint)
 # draws the same; text colours have at least 7:1 contrast on their backgrounds.
