@@ -142,3 +142,13 @@ def test_screenshots_of_each_seed_plan_at_phone_and_desktop_width(
             shot_width, shot_height = png_size(target)
             assert shot_width == width and shot_height > 600, target
     assert len(plans) == 5
+
+
+def test_a_missing_tool_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="chromium is not available: gone"):
+        require("chromium", "gone")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"CI=true: CI must install it"):
+        require("chromium", "gone")
+    require("chromium", None)
