@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+# axe-core for the browser tests, from npm (package.json, package-lock.json).
+AXE    := node_modules/axe-core/axe.min.js
 
 .PHONY: build test lint typecheck pytest golden bench clean
 
@@ -23,8 +25,12 @@ $(DEVSTAMP): pyproject.toml | $(BIN)/python
 build: $(STAMP)
 	$(BIN)/samplan build --data data --out out
 
-## Install with the dev extras and run ruff, mypy and pytest.
-test: $(DEVSTAMP)
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the browser tests skip (and fail under CI=true)"; fi
+
+## Install with the dev extras and run ruff, mypy and pytest (browser tests included).
+test: $(DEVSTAMP) $(AXE)
 	$(BIN)/ruff check samplan tests scripts
 	$(BIN)/ruff format --check samplan tests scripts
 	$(BIN)/mypy

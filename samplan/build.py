@@ -10,6 +10,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +22,12 @@ from samplan.diff import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.registry import registry
+from samplan.render.calendar import FILENAME as CALENDAR
+from samplan.render.calendar import meeting_calendar
 from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment
 from samplan.render.outline import build_page
+from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.text import danish_key
 
@@ -53,16 +57,27 @@ def tidy(text: str) -> str:
 
 
 def render_plan(
-    env: ImmutableSandboxedEnvironment, plan: Plan, previous: Plan | None = None
-) -> dict[str, str]:
+    env: ImmutableSandboxedEnvironment,
+    plan: Plan,
+    previous: Plan | None = None,
+    years: Iterable[int] = (),
+    pdf: bool = False,
+) -> dict[str, str | bytes]:
     """The files of one plan's output folder, by name.
 
     With the district's nearest earlier plan, also diff.html: what changed since then.
+    `years` are all the years the district has a plan for (for the links to the
+    previous and next plan); moeder.ics when the plan has dated meetings; plan.pdf
+    with `pdf`.
     """
     page = build_page(plan)
     diff_href = "diff.html" if previous is not None else None
-    files = {
-        "index.html": tidy(env.get_template("plan.html.j2").render(page=page, diff_href=diff_href)),
+    calendar = meeting_calendar(plan, f"Møder i {page.district_name} {plan.year}")
+    links = plan_links(plan.year, years, calendar is not None, pdf)
+    template = env.get_template("plan.html.j2")
+    html = tidy(template.render(page=page, diff_href=diff_href, links=links))
+    files: dict[str, str | bytes] = {
+        "index.html": html,
         "plan.md": tidy(env.get_template("plan.md.j2").render(page=page)),
         "plan.json": plan_json(plan),
     }
@@ -70,7 +85,22 @@ def render_plan(
         changes = diff_plans(previous, plan)
         page_html = as_page(env, [changes], "html", home="../../index.html", plan_href="index.html")
         files["diff.html"] = tidy(page_html)
+    if calendar is not None:
+        files[CALENDAR] = calendar
+    if pdf:
+        from samplan.render.pdf import html_to_pdf
+
+        files["plan.pdf"] = html_to_pdf(html)
     return files
+
+
+def _plan_files(plan_dir: Path) -> dict[str, str | None]:
+    """The index's links to a plan's other files, where they were written."""
+    names = {"diff_href": "diff.html", "calendar_href": CALENDAR, "pdf_href": "plan.pdf"}
+    base = f"{plan_dir.parent.name}/{plan_dir.name}/"
+    return {
+        key: base + name if (plan_dir / name).is_file() else None for key, name in names.items()
+    }
 
 
 def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
@@ -85,10 +115,9 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
             except (OSError, ValueError, KeyError, TypeError):
                 continue
             year = plan_file.parent.name
-            href = f"{district_dir.name}/{year}/"
-            has_diff = (plan_file.parent / "diff.html").is_file()
-            diff_href = f"{href}diff.html" if has_diff else None
-            plans.append({"year": year, "title": title, "href": href, "diff_href": diff_href})
+            href = f"{district_dir.name}/{year}/index.html"
+            files = _plan_files(plan_file.parent)
+            plans.append({"year": year, "title": title, "href": href, **files})
         if plans:
             district = reg.districts[district_dir.name]
             districts.append({"id": district.id, "name": district.name, "plans": plans})
@@ -96,13 +125,14 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
     return env.get_template("index.html.j2").render(districts=districts)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write `text` so that `path` holds either its old or its new content, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -136,8 +166,9 @@ def build(
     years: set[int] | None = None,
     districts: set[str] | None = None,
     templates: Path | None = None,
+    pdf: bool = False,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out`."""
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
     report = BuildReport()
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
@@ -150,7 +181,7 @@ def build(
             loaded[ref] = load_plan(ref.folder, root)
         return loaded[ref]
 
-    rendered: dict[PlanRef, dict[str, str]] = {}
+    rendered: dict[PlanRef, dict[str, str | bytes]] = {}
     for ref in refs:
         result = load(ref)
         report.diagnostics += result.diagnostics
@@ -160,7 +191,8 @@ def build(
         before = previous_of(ref, every)
         previous = load(before).plan if before is not None else None
         try:
-            rendered[ref] = render_plan(env, result.plan, previous)
+            years_of = [r.year for r in every if r.district == ref.district]
+            rendered[ref] = render_plan(env, result.plan, previous, years_of, pdf)
         except TemplateError as err:
             report.diagnostics.append(_template_problem(err, ref))
             report.failed.append(ref)

@@ -86,24 +86,54 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The repository's own templates, searched before the built-in ones.",
 )
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["html", "pdf"]),
+    default=["html"],
+    show_default=True,
+    help="html: the site (always written); pdf: also plan.pdf of each plan, a tagged "
+    "PDF/UA (needs samplan[pdf], see README). Repeatable.",
+)
 def build(
-    years: tuple[int, ...], districts: tuple[str, ...], data: Path, out: Path, templates: Path
+    years: tuple[int, ...],
+    districts: tuple[str, ...],
+    data: Path,
+    out: Path,
+    templates: Path,
+    formats: tuple[str, ...],
 ) -> None:
-    """Render plans into OUT: index.html, plan.md and plan.json for each plan.
+    """Render plans into OUT: index.html, plan.md, plan.json and, for a plan with
+    dated meetings, moeder.ics (iCalendar) for each plan; plan.pdf with --format pdf.
 
     With no YEAR, every year is built. Exits 0 when every plan was built (findings are
-    printed), 1 when a plan could not be built, 2 on a usage error.
+    printed), 1 when a plan could not be built, 2 on a usage error or when --format pdf
+    cannot run here.
 
     \b
     Examples:
       samplan build                       every plan in data/
       samplan build 2020 --district fyns-politi --out site
+      samplan build --format pdf          the site, and a PDF of every plan
     """
     from samplan.build import build as run_build
 
+    pdf = "pdf" in formats
+    if pdf:
+        from samplan.render.pdf import unavailable
+
+        problem = unavailable()
+        if problem is not None:
+            click.echo(
+                f"Error: --format pdf needs WeasyPrint and pango ({problem}); "
+                "install samplan[pdf], see the README",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
     root = Path.cwd()
     report = run_build(
-        root, _data_dir(data), out, set(years) or None, set(districts) or None, templates
+        root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
     )
     _print_diagnostics(report.diagnostics)
     click.echo(f"built {len(report.built)} plan(s) into {out}/", err=False)

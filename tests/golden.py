@@ -15,7 +15,7 @@ from samplan.build import build
 from samplan.cli import main
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-COMPARED = ("plan.md", "index.html", "diff.html")
+COMPARED = ("plan.md", "index.html", "diff.html", "moeder.ics")
 # `samplan diff` in each format: of the seed plans, and of tests/diff/data, a small
 # repository with every kind of change. (golden name, arguments, data folder)
 FORMATS = (("text", "txt"), ("md", "md"), ("html", "html"), ("json", "json"))

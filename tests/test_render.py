@@ -106,8 +106,8 @@ def test_fora_table_groups_rows_by_category_and_bodies_can_join_it() -> None:
         ],
         sections=[{"title": "Bilag", "include": [{"part": "bodies", "layout": "table"}, "fora"]}],
     )  # fmt: skip
-    block = build_page(plan).chapters[0].blocks[0]
-    assert block.kind == "fora"
+    chart, block = build_page(plan).chapters[0].blocks
+    assert (chart.kind, block.kind) == ("orgchart", "fora")
     assert block.groups == (
         ("1. Kontakt", (("Kredsråd", "", "Politidirektøren", "Min. 4"),)),
         ("2. Forebyggelse", (("SSP", "Unge", "a, b og c", "Ad hoc"),)),

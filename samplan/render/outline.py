@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from samplan.model import Body, Entity, Forum, Gathering, Include, Initiative, Plan, Section
 from samplan.registry import registry
 from samplan.render import labels
+from samplan.render.orgchart import levels, orgchart_svg
 from samplan.render.page import (
     Block,
     Chapter,
@@ -32,6 +33,14 @@ class _Outliner:
         self.by_id: dict[str, dict[str, Entity]] = {
             part: {e.key: e for e in getattr(plan, part) or []} for part in self.placed
         }
+        self.chart_placed = False
+
+    def chart(self, chapter: Chapter) -> None:
+        """The organisation chart, once, in the first chapter that shows bodies."""
+        if self.chart_placed:
+            return
+        self.chart_placed = True
+        chapter.blocks += [b for b in [orgchart_block(self.plan)] if b]
 
     def select(self, inc: Include) -> list[Entity]:
         items: list[Entity] = list(getattr(self.plan, inc.part) or [])
@@ -52,10 +61,14 @@ class _Outliner:
         for inc in section.include or []:
             items = self.select(inc)
             if inc.as_table:
+                if inc.part == "bodies" and items:
+                    self.chart(chapter)
                 tabled += [g for g in items if isinstance(g, Gathering)]
                 continue
             self.table(chapter, tabled)
             tabled = []
+            if inc.part == "bodies" and items:
+                self.chart(chapter)
             self.place(chapter, inc.part, items)
         self.table(chapter, tabled)
         chapter.blocks += [b for b in [prose(section.text_after)] if b]
@@ -103,12 +116,26 @@ class _Outliner:
             rest = [e for e in getattr(self.plan, part) or [] if e.key not in self.placed[part]]
             if rest:
                 chapter = Chapter(title, anchor, 1)
+                if part == "bodies":
+                    self.chart(chapter)
                 if part == "fora":
                     self.table(chapter, [f for f in rest if isinstance(f, Forum)])
                 else:
                     self.place(chapter, part, rest)
                 extra.append(chapter)
         return extra
+
+
+def orgchart_block(plan: Plan) -> Block | None:
+    """The chart as a block: the SVG, and the same content as (level, rows) for a list."""
+    svg = orgchart_svg(plan)
+    if svg is None:
+        return None
+    groups = tuple(
+        (level.label, tuple((e.title, e.kind or "", e.chair or "") for e in level.entries))
+        for level in levels(plan)
+    )
+    return Block("orgchart", text=svg, caption="Organisationen", groups=groups)
 
 
 def _number(chapters: list[Chapter], prefix: str = "") -> None:

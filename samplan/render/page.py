@@ -18,8 +18,8 @@ from samplan.text import danish_date, join_danish
 class Block:
     """One piece of a chapter; `kind` tells the template which partial presents it."""
 
-    kind: str  # "prose", "facts", "members", "fora", "list", "dates"
-    text: str = ""  # prose: Markdown
+    kind: str  # "prose", "facts", "members", "fora", "list", "dates", "orgchart"
+    text: str = ""  # prose: Markdown; orgchart: the SVG markup
     rows: tuple[tuple[str, ...], ...] = ()  # facts: (label, value); tables: cells
     caption: str = ""
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # (heading, rows)

@@ -1,0 +1,88 @@
+"""moeder.ics: every dated meeting of a plan's bodies and fora as an iCalendar file.
+
+RFC 5545, written by the `icalendar` library (imported here only, so that commands
+that write no calendar never load it). Meetings are all-day events (VALUE=DATE): the
+plans give dates, not times. The bytes are deterministic: events in plan order, a UID
+derived from district, year, entity id, date (and municipality), and a DTSTAMP that is
+SOURCE_DATE_EPOCH when set, else the plan's own date (published, effective or
+discussed, else 1 January of its year), never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from samplan import __version__
+from samplan.model import Gathering, Plan
+from samplan.text import slugify
+
+FILENAME = "moeder.ics"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One dated meeting of a body or forum."""
+
+    uid: str
+    date: dt.date
+    summary: str
+    description: str
+
+
+def meetings(plan: Plan) -> Iterator[Meeting]:
+    """Every dated meeting of the plan, bodies first, each in the plan's order."""
+    gatherings: list[tuple[str, Gathering]] = [("organ", b) for b in plan.bodies or []]
+    gatherings += [("forum", f) for f in plan.fora or []]
+    seen: dict[str, int] = {}
+    for kind, g in gatherings:
+        for md in g.meeting_dates or []:
+            where = f"-{slugify(md.municipality)}" if md.municipality else ""
+            uid = f"{plan.district}-{plan.year}-{kind}-{g.key}-{md.date:%Y%m%d}{where}"
+            seen[uid] = seen.get(uid, 0) + 1
+            if seen[uid] > 1:
+                uid += f"-{seen[uid]}"
+            summary = g.title + (f" ({md.municipality})" if md.municipality else "")
+            note = f"{md.note}. " if md.note else ""
+            yield Meeting(f"{uid}@samplan", md.date, summary, f"{note}{plan.title}")
+
+
+def stamp(plan: Plan, environ: Mapping[str, str] = os.environ) -> dt.datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH if set, else a date the plan itself gives."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    published = plan.published.date if plan.published else None
+    day = published or plan.effective_from or plan.discussed_in_kredsraad
+    day = day or dt.date(plan.year, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def meeting_calendar(plan: Plan, calendar_name: str) -> bytes | None:
+    """The plan's moeder.ics, or None when it has no dated meeting."""
+    found = list(meetings(plan))
+    if not found:
+        return None
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", f"-//samplan//samplan {__version__}//DA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", calendar_name)
+    when = stamp(plan)
+    for meeting in found:
+        event = Event()
+        event.add("uid", meeting.uid)
+        event.add("dtstamp", when)
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + dt.timedelta(days=1))
+        event.add("summary", meeting.summary)
+        event.add("description", meeting.description)
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data

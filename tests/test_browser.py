@@ -1,0 +1,154 @@
+"""Every page samplan writes, in a real browser: axe-core finds no violation (WCAG 2.1 A
+and AA, and best practice), pages reflow at 320 px, the skip link and the focus are
+visible, links are underlined; and screenshots of each seed plan at phone and desktop
+width land in out/screenshots/ for a person to look at.
+
+These tests skip when Chromium, chromedriver or axe-core are missing on a developer's
+machine, and fail instead under CI=true (.ci/run installs them).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import browser
+import pytest
+from conftest import ROOT, require
+
+SCREENSHOTS = ROOT / "out/screenshots"
+WIDTHS = (375, 1280)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    """One browser session for the whole module."""
+    require("headless Chromium with axe-core", browser.missing())
+    with browser.chromium() as session:
+        yield session
+
+
+def pages(site: Path) -> list[Path]:
+    """Every HTML page of the built site: plan pages, diff pages, the index, any new one."""
+    return sorted(site.rglob("*.html"))
+
+
+def name(site: Path, page: Path) -> str:
+    return page.relative_to(site).as_posix()
+
+
+def test_the_site_has_the_pages_of_every_seed_plan(seed_site: Path) -> None:
+    found = {name(seed_site, p) for p in pages(seed_site)}
+    assert {"index.html", "fyns-politi/2020/index.html"} <= found
+    assert len([p for p in found if p.endswith("/index.html")]) == 5
+
+
+def test_every_page_passes_axe_core(seed_site: Path, driver: Any) -> None:
+    browser.viewport(driver, 1280)
+    failures: dict[str, list[str]] = {}
+    for page in pages(seed_site):
+        driver.get(page.as_uri())
+        violations = browser.axe_violations(driver)
+        if violations:
+            failures[name(seed_site, page)] = browser.describe(violations)
+    assert failures == {}, "\n".join(f"{p}: {v}" for p, vs in failures.items() for v in vs)
+
+
+def test_every_page_reflows_at_320_px(seed_site: Path, driver: Any) -> None:
+    browser.viewport(driver, 320)
+    overflowing = {}
+    for page in pages(seed_site):
+        driver.get(page.as_uri())
+        scroll, client = driver.execute_script(
+            "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];"
+        )
+        if scroll > client:
+            overflowing[name(seed_site, page)] = (scroll, client)
+    assert overflowing == {}
+
+
+def test_skip_link_is_first_visible_on_focus_and_moves_to_the_content(
+    seed_site: Path, driver: Any
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.viewport(driver, 1280)
+    driver.get((seed_site / "fyns-politi/2020/index.html").as_uri())
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    focused = driver.switch_to.active_element
+    assert (focused.text, focused.get_attribute("href").rsplit("/", 1)[-1]) == (
+        "Gå til indholdet",
+        "index.html#indhold",
+    )
+    left, top, width = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width];",
+        focused,
+    )
+    assert left >= 0 and top >= 0 and width > 0
+    focused.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "indhold"
+
+
+def test_focus_is_visible(seed_site: Path, driver: Any) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.viewport(driver, 1280)
+    driver.get((seed_site / "midt-og-vestsjaellands-politi/2011/index.html").as_uri())
+    ActionChains(driver).send_keys(Keys.TAB, Keys.TAB).perform()
+    focused = driver.switch_to.active_element
+    assert focused.text == "Samarbejdsplaner"
+    style, width = driver.execute_script(
+        "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth];",
+        focused,
+    )
+    assert (style, width) == ("solid", "3px")
+
+
+def test_links_are_underlined_not_only_coloured(seed_site: Path, driver: Any) -> None:
+    browser.viewport(driver, 1280)
+    bare = {}
+    for page in pages(seed_site):
+        driver.get(page.as_uri())
+        count = driver.execute_script(
+            "return [...document.querySelectorAll('a[href]:not(.skip)')]"
+            ".filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))"
+            ".length;"
+        )
+        if count:
+            bare[name(seed_site, page)] = count
+    assert bare == {}
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_screenshots_of_each_seed_plan_at_phone_and_desktop_width(
+    seed_site: Path, driver: Any
+) -> None:
+    plans = sorted(seed_site.glob("*/*/index.html"))
+    for page in plans:
+        driver.get(page.as_uri())
+        for width in WIDTHS:
+            target = SCREENSHOTS / f"{page.parent.parent.name}-{page.parent.name}-{width}.png"
+            browser.full_page_png(driver, width, target)
+            shot_width, shot_height = png_size(target)
+            assert shot_width == width and shot_height > 600, target
+    assert len(plans) == 5
+
+
+def test_a_missing_tool_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="chromium is not available: gone"):
+        require("chromium", "gone")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"CI=true: CI must install it"):
+        require("chromium", "gone")
+    require("chromium", None)
