@@ -97,7 +97,7 @@ def test_prose_is_shown_word_by_word_in_every_page_format() -> None:
     assert "arbejder {+tæt+} sammen" in text
     assert "og [-kommunerne-]{+de ti kommuner på Fyn+} i" in text
     _, md, _ = run(*args, "--format", "md")
-    assert "<del>kommunerne</del><ins>de ti kommuner på Fyn</ins>" in md
+    assert "<del>kommunerne</del> <ins>de ti kommuner på Fyn</ins>" in md
     _, html, _ = run(*args, "--format", "html")
     assert '<ins><span class="visually-hidden">tilføjet: </span>tæt</ins>' in html
     assert '<del><span class="visually-hidden">slettet: </span>kommunerne</del>' in html
