@@ -252,8 +252,9 @@ def diff(
     changed but whose content is nearly the same is reported as renamed, and a part the
     new plan leaves out entirely is not reported as removed.
 
-    --format json prints SPEC's object when one district is compared, and
-    {"version": 1, "diffs": [...]} holding one such object per district otherwise.
+    --format json prints one object (version, district, old, new, changes,
+    summary) when one district is compared, and {"version": 1, "diffs": [...]}
+    holding one such object per district otherwise.
 
     Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
     usage error or a plan that cannot be loaded. Colour is used on a terminal unless
