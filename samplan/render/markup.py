@@ -7,8 +7,10 @@ allow-list of tags, attributes and URL schemes before it reaches a page.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -44,7 +46,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _MD_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
-_UNSAFE_LINK = re.compile(r"(\]\(\s*<?|\]:\s*<?)(?!(?:https?|mailto):|#|/)(?=[A-Za-z][\w+.-]*:)")
+_LINK_TARGET = re.compile(r"(\]\(\s*<?|\]:\s*<?)([^\s)>]*)")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_MD_INLINE_SPECIAL = re.compile(r"([\\\[\]|])")
 
 
 def to_html(text: str, heading_level: int = 3) -> str:
@@ -77,7 +81,7 @@ def _shift_headings(html: str, first: int) -> str:
 def to_markdown(text: str, heading_level: int = 3) -> str:
     """Markdown for plan.md: raw HTML shown as text, unsafe link schemes disarmed."""
     text = _RAW_TAG.sub("&lt;", text.replace("\r\n", "\n").strip())
-    text = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#unsafe-", text)
+    text = _LINK_TARGET.sub(_disarm, text)
 
     def shift(match: re.Match[str]) -> str:
         return "#" * min(len(match.group(1)) + heading_level - 1, 6)
@@ -85,10 +89,23 @@ def to_markdown(text: str, heading_level: int = 3) -> str:
     return _MD_HEADING.sub(shift, text)
 
 
+def _disarm(match: re.Match[str]) -> str:
+    """A link target whose scheme could run or embed something, made a harmless anchor;
+    the scheme is judged as a browser reads it (entities and %-escapes decoded, blanks
+    dropped)."""
+    target = unquote(html.unescape(match.group(2)))
+    target = "".join(ch for ch in target if ch > " ").lower()
+    scheme = _SCHEME.match(target)
+    if scheme is None or scheme.group() in ("http:", "https:", "mailto:"):
+        return match.group()
+    return match.group(1) + "#unsafe-" + match.group(2)
+
+
 def md_inline(text: str) -> str:
-    """One line of plain text made safe for a Markdown table cell or heading."""
+    """One line of plain text made safe for a Markdown table cell or heading: no raw
+    HTML, no link, no column break."""
     flat = " ".join(text.split())
-    return _RAW_TAG.sub("&lt;", flat).replace("|", "\\|")
+    return _MD_INLINE_SPECIAL.sub(r"\\\1", _RAW_TAG.sub("&lt;", flat))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]~#|])")
