@@ -104,7 +104,7 @@ def _value_message(err: dict[str, Any]) -> tuple[str, str | None]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if value is None and kind in ("string_type", "int_type", "date_type", "model_type"):
         return "a value is required here", "write a value or remove the key"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
+    if kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         return f"expected a whole number, got {_kind(value)}", None
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"expected a date, got {_kind(value)}", "write dates as YYYY-MM-DD, e.g. 2020-01-01"

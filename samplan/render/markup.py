@@ -46,7 +46,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _MD_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
-_LINK_TARGET = re.compile(r"(\]\(\s*<?|\]:\s*<?)([^\s)>]*)")
+_LINK_TARGET = re.compile(r"(\]\(\s*<?|\]:\s*<?)([^)>\n]*)")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 _MD_INLINE_SPECIAL = re.compile(r"([\\\[\]|])")
 
@@ -60,8 +60,25 @@ def to_html(text: str, heading_level: int = 3) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_safe_link,
         link_rel="noopener noreferrer",
     ).strip()
+
+
+def _safe_link(element: str, attribute: str, value: str) -> str | None:
+    """Drop a link whose scheme, as a browser reads it, is not allowed: nh3 lets
+    `jav<TAB>ascript:` pass as a relative link, browsers drop the tab and run it."""
+    if attribute == "href" and not _allowed_target(value):
+        return None
+    return value
+
+
+def _allowed_target(target: str) -> bool:
+    """Whether a link target is relative or has an allowed scheme, judged as a browser
+    reads it: entities and %-escapes decoded, tabs, newlines and blanks dropped."""
+    decoded = unquote(html.unescape(target))
+    scheme = _SCHEME.match("".join(ch for ch in decoded if ch > " ").lower())
+    return scheme is None or scheme.group()[:-1] in URL_SCHEMES
 
 
 @cache
@@ -90,13 +107,8 @@ def to_markdown(text: str, heading_level: int = 3) -> str:
 
 
 def _disarm(match: re.Match[str]) -> str:
-    """A link target whose scheme could run or embed something, made a harmless anchor;
-    the scheme is judged as a browser reads it (entities and %-escapes decoded, blanks
-    dropped)."""
-    target = unquote(html.unescape(match.group(2)))
-    target = "".join(ch for ch in target if ch > " ").lower()
-    scheme = _SCHEME.match(target)
-    if scheme is None or scheme.group() in ("http:", "https:", "mailto:"):
+    """A link target whose scheme could run or embed something, made a harmless anchor."""
+    if _allowed_target(match.group(2)):
         return match.group()
     return match.group(1) + "#unsafe-" + match.group(2)
 
