@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: build test lint typecheck pytest golden bench clean
+.PHONY: build test lint typecheck pytest golden bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(DEVSTAMP)
 ## Rewrite the golden files under tests/golden/ from data/ (review the diff!).
 golden: $(DEVSTAMP)
 	$(BIN)/python scripts/update_golden.py
+
+## Fuzz the loader, the rules and rendering for ten minutes (SAMPLAN_FUZZ_SECONDS=600).
+fuzz: $(DEVSTAMP)
+	SAMPLAN_FUZZ_SECONDS=$${SAMPLAN_FUZZ_SECONDS:-600} $(BIN)/pytest -q tests/test_fuzz.py
 
 ## Time whole-process runs (medians), relative to importing yaml and pydantic.
 bench: $(STAMP)

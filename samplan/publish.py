@@ -30,20 +30,24 @@ def start(out: Path) -> Path:
 
 
 def finish(stage: Path) -> None:
+    """Remove the staging folder, putting back any plan folder still moved aside."""
+    _restore(stage, stage.parent)
     shutil.rmtree(stage, ignore_errors=True)
 
 
 def recover(out: Path) -> None:
-    """Put back plan folders a killed build moved aside, and remove its staging folder."""
+    """Finish the staging folders of builds that were killed."""
     for stage in sorted(out.glob(f"{STAGING_PREFIX}*")):
-        if not stage.is_dir() or _running(stage):
-            continue
-        for old in sorted(stage.glob("old/*/*")):
-            target = out / old.parent.name / old.name
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.rename(old, target)
-        shutil.rmtree(stage, ignore_errors=True)
+        if stage.is_dir() and not _running(stage):
+            finish(stage)
+
+
+def _restore(stage: Path, out: Path) -> None:
+    for old in sorted(stage.glob("old/*/*")):
+        target = out / old.parent.name / old.name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(old, target)
 
 
 def _running(stage: Path) -> bool:
@@ -82,7 +86,7 @@ def publish_plan(stage: Path, out: Path, folder: str, files: Mapping[str, Conten
         os.rename(target, old)
     try:
         os.rename(new, target)
-    except OSError:
+    except BaseException:
         if old.exists() and not target.exists():
             os.rename(old, target)  # the previous output stays published
         raise
