@@ -25,6 +25,8 @@ from __future__ import annotations
 import json
 import re
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -154,3 +156,21 @@ def test_the_corpus_is_large_and_every_case_has_an_expectation() -> None:
     for path in CASES.iterdir():
         if path.name != "README.md":
             assert path.name.removesuffix(path.suffix) in names, f"{path.name} has no .toml"
+
+
+def test_the_largest_cases_run_in_bounded_memory(tmp_path: Path) -> None:
+    """check and build of the generated giants, in a process allowed 1 GiB of memory."""
+    from hostile import GENERATORS, PLAN_DIR
+
+    repo = tmp_path / "repo"
+    for n, name in enumerate(["huge-file", "long-line", "long-key", "large-plan"]):
+        GENERATORS[name](repo)
+        (repo / PLAN_DIR).rename(repo / PLAN_DIR.parent / str(2001 + n))
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+    for command in ("check", "build"):
+        code = limit + f"from samplan.cli import main; main(['{command}'])"
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 1, done.stderr[-2000:]
+        assert "Traceback" not in done.stderr
