@@ -7,6 +7,7 @@ import os
 import shutil
 import tomllib
 from collections.abc import Callable
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -172,6 +173,16 @@ def live_script_in_html(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.found
+
+
+@cache
+def our_own() -> frozenset[str]:
+    """What the built-in templates write themselves (tests/golden/): not the data's doing."""
+    golden = Path(__file__).resolve().parent / "golden"
+    found: set[str] = set()
+    for page in sorted(golden.rglob("*.html")):
+        found.update(live_script_in_html(page.read_text("utf-8")))
+    return frozenset(found)
 
 
 def live_script_in_markdown(text: str) -> list[str]:
