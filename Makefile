@@ -7,7 +7,7 @@ DEVSTAMP := $(VENV)/.installed-dev
 # axe-core for the browser tests, from npm (package.json, package-lock.json).
 AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: build test lint typecheck pytest golden bench clean
+.PHONY: build test lint typecheck pytest golden bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(DEVSTAMP) $(AXE)
 ## Rewrite the golden files under tests/golden/ from data/ (review the diff!).
 golden: $(DEVSTAMP)
 	$(BIN)/python scripts/update_golden.py
+
+## Fuzz the loader, the rules and rendering for ten minutes (SAMPLAN_FUZZ_SECONDS=600).
+fuzz: $(DEVSTAMP)
+	SAMPLAN_FUZZ_SECONDS=$${SAMPLAN_FUZZ_SECONDS:-600} $(BIN)/pytest -q tests/test_fuzz.py
 
 ## Time whole-process runs (medians), relative to importing yaml and pydantic.
 bench: $(STAMP)

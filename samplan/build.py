@@ -1,7 +1,8 @@
 """`samplan build`: discover → load → render → write, as named steps.
 
-Everything is rendered in memory first; only then is anything written, each file
-through a temporary file and an atomic rename, and only under the output folder.
+Everything is rendered in memory first; only then is anything written, each plan's
+folder staged and moved into place whole (samplan.publish), and only under the output
+folder.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
+from samplan import publish
 from samplan.diff import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
@@ -26,6 +27,7 @@ from samplan.render.calendar import FILENAME as CALENDAR
 from samplan.render.calendar import meeting_calendar
 from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment
+from samplan.render.errors import template_problem
 from samplan.render.outline import build_page
 from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
@@ -125,38 +127,63 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
     return env.get_template("index.html.j2").render(districts=districts)
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write `text` so that `path` holds either its old or its new content, never a part."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write `content` so that `path` holds either its old or its new content, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        publish.write_file(Path(tmp), content)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _template_problem(err: TemplateError, ref: PlanRef | None) -> d.Diagnostic:
-    name = getattr(err, "filename", None) or getattr(err, "name", None)
-    line = getattr(err, "lineno", None)
-    code = d.TEMPLATE_ERROR
+def _render_failed(err: Exception, root: Path, ref: PlanRef | None) -> d.Diagnostic:
+    """A template's failure as a located diagnostic; samplan's own bugs are raised."""
+    problem = template_problem(err, root, ref.district if ref else None, ref.year if ref else None)
+    if problem is None:
+        raise err
+    return problem
+
+
+def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
+    code = d.OUTPUT_NOT_WRITTEN
     return d.Diagnostic(
         code.code,
         code.name,
         "error",
-        f"template error: {err.message or err}",
-        file=name,
-        line=line,
-        column=1 if line else None,
-        district=ref.district if ref else None,
-        year=ref.year if ref else None,
-        help="check the template against the page model in samplan/render/page.py",
+        f"cannot write the output: {err.strerror or err}",
+        file=_relative(target, root),
+        help="check that the output folder is writable; the previous output is unchanged",
     )
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def write_plans(
+    out: Path,
+    root: Path,
+    stage: Path,
+    rendered: dict[PlanRef, dict[str, str | bytes]],
+    report: BuildReport,
+) -> None:
+    """Publish each rendered plan whole, through the staging folder `stage`."""
+    for ref, files in rendered.items():
+        folder = f"{ref.district}/{ref.year}"
+        try:
+            report.written += publish.publish_plan(stage, out, folder, files)
+        except OSError as err:
+            report.diagnostics.append(_not_written(err, out / folder, root))
+            report.failed.append(ref)
+            continue
+        report.built.append(ref)
 
 
 def build(
@@ -193,24 +220,37 @@ def build(
         try:
             years_of = [r.year for r in every if r.district == ref.district]
             rendered[ref] = render_plan(env, result.plan, previous, years_of, pdf)
-        except TemplateError as err:
-            report.diagnostics.append(_template_problem(err, ref))
+        except Exception as err:  # a repository's templates are untrusted code
+            report.diagnostics.append(_render_failed(err, root, ref))
             report.failed.append(ref)
-    for ref, files in rendered.items():
-        folder = out / ref.district / str(ref.year)
-        for name, text in files.items():
-            write_atomic(folder / name, text)
-            report.written.append(folder / name)
-        if "diff.html" not in files:  # no earlier plan (any more): no stale diff page
-            (folder / "diff.html").unlink(missing_ok=True)
-        report.built.append(ref)
-    if rendered or out.is_dir():
-        try:
-            index = render_index(env, out) if out.is_dir() else None
-        except TemplateError as err:
-            report.diagnostics.append(_template_problem(err, None))
-            index = None
-        if index is not None:
-            write_atomic(out / "index.html", tidy(index))
-            report.written.append(out / "index.html")
+    if not (rendered or out.is_dir()):
+        return report
+    try:
+        stage = publish.start(out)
+    except OSError as err:
+        report.diagnostics.append(_not_written(err, out, root))
+        report.failed += list(rendered)
+        return report
+    try:
+        write_plans(out, root, stage, rendered, report)
+        write_index(env, root, out, stage, report)
+    finally:
+        publish.finish(stage)
     return report
+
+
+def write_index(
+    env: ImmutableSandboxedEnvironment, root: Path, out: Path, stage: Path, report: BuildReport
+) -> None:
+    """out/index.html, listing every plan in the output folder."""
+    try:
+        index = tidy(render_index(env, out))
+    except Exception as err:  # a repository's templates are untrusted code
+        report.diagnostics.append(_render_failed(err, root, None))
+        return
+    try:
+        publish.publish_file(stage, out / "index.html", index)
+    except OSError as err:
+        report.diagnostics.append(_not_written(err, out / "index.html", root))
+        return
+    report.written.append(out / "index.html")

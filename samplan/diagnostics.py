@@ -48,6 +48,10 @@ LIMIT_EXCEEDED = Code("SP013", "limit-exceeded", "a plan exceeds one of samplan'
 UNKNOWN_DISTRICT = Code("SP014", "unknown-district", "a district id not in the registry")
 UNKNOWN_REFERENCE = Code("SP015", "unknown-reference", "an id that names no entity of the plan")
 TEMPLATE_ERROR = Code("SP016", "template-error", "a template could not be rendered")
+FORBIDDEN_CHARACTER = Code(
+    "SP017", "forbidden-character", "a control or text-direction character in a value or key"
+)
+OUTPUT_NOT_WRITTEN = Code("SP018", "output-not-written", "a plan's output could not be written")
 
 LOADER_CODES: tuple[Code, ...] = (
     YAML_SYNTAX,
@@ -66,7 +70,27 @@ LOADER_CODES: tuple[Code, ...] = (
     UNKNOWN_DISTRICT,
     UNKNOWN_REFERENCE,
     TEMPLATE_ERROR,
+    FORBIDDEN_CHARACTER,
+    OUTPUT_NOT_WRITTEN,
 )
+
+SNIPPET_WIDTH = 100  # columns of a long source line shown around the caret
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(ch: str) -> str:
+    """`ch`, or an escape for a character a reader cannot see or a terminal would obey."""
+    if ch.isprintable() or ch == " ":
+        return ch
+    return _ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def shown(value: object, limit: int = 60, quote: str = "'") -> str:
+    """`value` quoted for a message: one short line, every invisible character visible."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return quote + "".join(visible(ch) for ch in text) + quote
 
 
 @dataclass(frozen=True)
@@ -96,12 +120,29 @@ def format_text(diag: Diagnostic) -> str:
     where = diag.file or "<repository>"
     if diag.line is not None:
         where += f":{diag.line}:{diag.column or 1}"
-    lines = [f"{where}: {diag.severity}[{diag.code} {diag.name}] {diag.message}"]
+    message = _printable(diag.message)
+    lines = [f"{_printable(where)}: {diag.severity}[{diag.code} {diag.name}] {message}"]
     if diag.snippet is not None and diag.line is not None:
         gutter = " " * len(str(diag.line))
-        shown = diag.snippet.rstrip("\r\n").expandtabs(1)
-        caret = " " * ((diag.column or 1) - 1) + "^" * max(diag.width, 1)
-        lines += [f"{gutter} |", f"{diag.line} | {shown}", f"{gutter} | {caret}"]
+        source, column = _window(diag.snippet.rstrip("\r\n").expandtabs(1), diag.column or 1)
+        width = min(max(diag.width, 1), len(source) - column + 2)
+        caret = " " * (column - 1) + "^" * max(width, 1)
+        lines += [f"{gutter} |", f"{diag.line} | {source}", f"{gutter} | {caret}"]
     if diag.help:
-        lines.append(f"  = help: {diag.help}")
+        lines.append(f"  = help: {_printable(diag.help)}")
     return "\n".join(lines)
+
+
+def _printable(text: str) -> str:
+    return "".join(visible(ch) for ch in text)
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """At most SNIPPET_WIDTH columns of `line` around `column`, and the column within them;
+    characters a terminal would obey or hide are shown as U+FFFD, one column each."""
+    start = max(0, min(column - 1 - SNIPPET_WIDTH // 3, len(line) - SNIPPET_WIDTH))
+    part = line[start : start + SNIPPET_WIDTH]
+    part = "".join(ch if ch.isprintable() else "\ufffd" for ch in part)
+    head = "…" if start else ""
+    tail = "…" if start + SNIPPET_WIDTH < len(line) else ""
+    return head + part + tail, column - start + len(head)

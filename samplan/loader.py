@@ -7,6 +7,7 @@ problems of all files are reported in one run.
 from __future__ import annotations
 
 import difflib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,13 @@ from samplan.yamlsource import Document, Mark, read_yaml
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # one plan file
 MAX_FILES = 100  # YAML files in one plan folder
+MAX_PLAN_BYTES = 10 * 1024 * 1024  # all files of one plan folder together
 
 _PROBLEM_CODES = {
     "syntax": d.YAML_SYNTAX,
     "duplicate-key": d.DUPLICATE_KEY,
     "refused": d.REFUSED_YAML,
+    "character": d.FORBIDDEN_CHARACTER,
 }
 
 
@@ -87,6 +90,7 @@ class _Loader:
         self.diags: list[d.Diagnostic] = []
         self.district = folder.parent.name
         self.year = int(folder.name) if folder.name.isdigit() else None
+        self.bytes_read = 0
 
     def report(
         self, code: d.Code, message: str, file: str | None, mark: Mark | None, hint: str | None
@@ -160,21 +164,8 @@ class _Loader:
                 "copy the file into the plan folder",
             )
             return None
-        try:
-            too_large = path.stat().st_size > MAX_FILE_BYTES  # never read a huge file
-            raw = b"" if too_large else path.read_bytes()
-        except OSError as err:
-            message = f"cannot read the file: {err.strerror}"
-            self.report(d.UNREADABLE_FILE, message, rel, Mark(1, 1), None)
-            return None
-        if too_large or len(raw) > MAX_FILE_BYTES:
-            self.report(
-                d.LIMIT_EXCEEDED,
-                f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
-                rel,
-                Mark(1, 1),
-                "split the plan over several files",
-            )
+        raw = self.bytes_of(path, rel)
+        if raw is None:
             return None
         try:
             return raw.decode("utf-8").removeprefix("\ufeff")
@@ -190,6 +181,43 @@ class _Loader:
             )
             return None
 
+    def bytes_of(self, path: Path, rel: str) -> bytes | None:
+        """The file's bytes, unless it is no regular file or exceeds a size limit."""
+        try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+                self.report(
+                    d.UNREADABLE_FILE,
+                    "not a regular file",
+                    rel,
+                    Mark(1, 1),
+                    "a plan file is a plain text file",
+                )
+                return None
+            too_large = info.st_size > MAX_FILE_BYTES  # never read a huge file
+            raw = b"" if too_large else path.read_bytes()
+        except OSError as err:
+            message = f"cannot read the file: {err.strerror}"
+            self.report(d.UNREADABLE_FILE, message, rel, Mark(1, 1), None)
+            return None
+        if too_large or len(raw) > MAX_FILE_BYTES:
+            message = f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB"
+            self.report(
+                d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), "split the plan over several files"
+            )
+            return None
+        already_over = self.bytes_read > MAX_PLAN_BYTES  # reported once, at the first file
+        self.bytes_read += len(raw)
+        if already_over:
+            return None
+        if self.bytes_read > MAX_PLAN_BYTES:
+            message = (
+                f"the plan's files together are larger than {MAX_PLAN_BYTES // 1024 // 1024} MiB"
+            )
+            self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), "shorten the plan")
+            return None
+        return raw
+
     def merge(self) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         for path in self.files():
@@ -202,7 +230,7 @@ class _Loader:
                     first = self.source.owner[key]
                     self.report(
                         d.KEY_IN_TWO_FILES,
-                        f"top-level key '{key}' is also given in {first}",
+                        f"top-level key {d.shown(key)} is also given in {first}",
                         rel,
                         doc.keys.get((key,)),
                         "keep the key in one file",
@@ -247,7 +275,7 @@ class _Loader:
             hint = f"did you mean '{near[0]}'?" if near else "see the registry of districts"
             self.at(
                 d.UNKNOWN_DISTRICT,
-                f"unknown district '{plan.district}'",
+                f"unknown district {d.shown(plan.district)}",
                 ("district",),
                 False,
                 hint,
@@ -255,7 +283,8 @@ class _Loader:
         if plan.district != self.district:
             self.at(
                 d.FOLDER_MISMATCH,
-                f"district '{plan.district}' but the plan's folder is '{self.district}'",
+                f"district {d.shown(plan.district)} but the plan's folder is "
+                f"{d.shown(self.district)}",
                 ("district",),
                 False,
                 "move the plan or correct the district",
@@ -263,7 +292,7 @@ class _Loader:
         if plan.year != self.year:
             self.at(
                 d.FOLDER_MISMATCH,
-                f"year {plan.year} but the plan's folder is '{self.folder.name}'",
+                f"year {plan.year} but the plan's folder is {d.shown(self.folder.name)}",
                 ("year",),
                 False,
                 "move the plan or correct the year",

@@ -290,13 +290,18 @@ class Plan(Strict):
     def _unique_derived_ids(self) -> Plan:
         for _, entities in self.entity_lists():
             taken = {e.id for e in entities if not e._derived_id}
+            next_number: dict[str, int] = {}  # so that n equal titles cost n steps, not n²
             for entity in entities:
                 if not entity._derived_id:
                     continue
-                base, n = entity.key, 2
-                while entity.key in taken:
-                    entity.id, n = f"{base}-{n}", n + 1
-                taken.add(entity.key)
+                base, n = entity.key, next_number.get(entity.key, 2)
+                ident = base
+                while ident in taken:
+                    ident, n = f"{base}-{n}", n + 1
+                next_number[base] = n
+                if ident != base:
+                    entity.id = ident
+                taken.add(ident)
         return self
 
     def entity_lists(self) -> Iterator[tuple[str, list[Entity]]]:

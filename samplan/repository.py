@@ -47,7 +47,7 @@ def discover(
             problems.append(
                 _problem(
                     d.UNKNOWN_DISTRICT,
-                    f"'{name}' is not a police district id",
+                    f"{d.shown(name)} is not a police district id",
                     district_dir,
                     root,
                     hint,
@@ -82,7 +82,7 @@ def _year_folder(
         problems.append(
             _problem(
                 d.BAD_FOLDER,
-                f"folder '{name}' is not a year",
+                f"folder {d.shown(name)} is not a year",
                 folder,
                 root,
                 "name plan folders by their year: 2020",

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from samplan.diagnostics import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY, Code
+from samplan.diagnostics import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY, Code, shown
 from samplan.model import Plan
 
 DataPath = tuple[str | int, ...]
@@ -76,7 +76,7 @@ def describe(path: DataPath, data: Any) -> str:
         node = node.get(part) if isinstance(node, dict) else _item(node, part)
         if isinstance(node, dict) and isinstance(node.get("title"), str):
             title = node["title"]
-    return f"{text} ({title})" if title else text
+    return f"{text} ({shown(title, quote='')})" if title else text
 
 
 def _item(node: Any, part: str | int) -> Any:
@@ -92,7 +92,7 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"'{value}'"
+    return shown(value)
 
 
 def _did_you_mean(word: str, options: list[str]) -> str | None:
@@ -104,7 +104,7 @@ def _value_message(err: dict[str, Any]) -> tuple[str, str | None]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if value is None and kind in ("string_type", "int_type", "date_type", "model_type"):
         return "a value is required here", "write a value or remove the key"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
+    if kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         return f"expected a whole number, got {_kind(value)}", None
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"expected a date, got {_kind(value)}", "write dates as YYYY-MM-DD, e.g. 2020-01-01"
@@ -152,7 +152,7 @@ def problems(errors: list[dict[str, Any]], data: Any) -> list[Problem]:
         path = trim(loc, data)
         if err["type"] == "extra_forbidden":
             parent, key = path[:-1], str(path[-1]) if path else ""
-            message = f"unknown key '{key}' in {describe(parent, data)}"
+            message = f"unknown key {shown(key)} in {describe(parent, data)}"
             hint = _did_you_mean(key, fields_at(parent))
             found.append(Problem(UNKNOWN_KEY, message, path, True, hint))
         elif err["type"] == "missing":

@@ -7,19 +7,30 @@ ourselves, so that:
   stay strings); only an empty plain value, `~` and `null` mean "not given";
 * every key and value knows its line and column;
 * duplicate keys, tags, anchors, aliases and merge keys are refused before anything is
-  expanded (so an alias bomb costs nothing), and nesting depth is bounded.
+  expanded (so an alias bomb costs nothing), and nesting depth is bounded;
+* no key or value holds a control character (even one written as an escape, `"\\e"`), a
+  line or paragraph separator, or a character that overrides the direction of text
+  (which can make published text read differently from what was reviewed).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from samplan.diagnostics import shown
+
 Path_ = tuple[str | int, ...]
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 MAX_DEPTH = 50
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,7 @@ class Mark:
 class YamlProblem:
     """Something wrong in the YAML text itself, at a mark."""
 
-    kind: str  # "syntax", "duplicate-key", "refused", "depth"
+    kind: str  # "syntax", "duplicate-key", "refused", "depth", "character"
     message: str
     mark: Mark
     help: str | None = None
@@ -57,6 +68,33 @@ def _mark(event: yaml.Event, width: int | None = None) -> Mark:
     if width is None:
         width = end.column - start.column if end.line == start.line else 1
     return Mark(start.line + 1, start.column + 1, max(width, 1))
+
+
+def _character_problem(char: str, mark: Mark) -> YamlProblem:
+    name = unicodedata.name(char, "a control character").lower()
+    return YamlProblem(
+        "character",
+        f"character U+{ord(char):04X} ({name}) is not allowed in text",
+        mark,
+        "remove the character; a plan's text is plain, left-to-right UTF-8",
+    )
+
+
+def _forbidden_character(event: yaml.ScalarEvent, problems: list[YamlProblem]) -> None:
+    found = FORBIDDEN.search(event.value)
+    if found is not None:
+        problems.append(_character_problem(found.group(), _mark(event)))
+
+
+def _line_separator(text: str) -> YamlProblem | None:
+    """YAML breaks lines at U+0085, U+2028 and U+2029, editors do not: refuse them before
+    parsing, so that no line number means something else in the editor."""
+    found = _LINE_SEPARATOR.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return _character_problem(found.group(), Mark(line, column))
 
 
 class _Refused(Exception):
@@ -88,11 +126,11 @@ def _refuse_features(event: yaml.Event, problems: list[YamlProblem]) -> None:
         )
     tag = getattr(event, "tag", None)
     if tag is not None:
-        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        tag_text = tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(
             YamlProblem(
                 "refused",
-                f"tag '{shown}' is not allowed",
+                f"tag {shown(tag_text)} is not allowed",
                 _mark(event),
                 "remove the tag; samplan reads every value as written and the schema "
                 "decides its type",
@@ -122,6 +160,7 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             return None
         if isinstance(event, yaml.ScalarEvent):
+            _forbidden_character(event, self.doc.problems)
             if event.style == "" and event.value in NULLS:
                 return None
             return event.value
@@ -152,7 +191,7 @@ class _Builder:
                 self.doc.problems.append(
                     YamlProblem(
                         "duplicate-key",
-                        f"duplicate key '{key}'",
+                        f"duplicate key {shown(key)}",
                         _mark(event),
                         f"the key was first given on line {first.line}; keep one of them",
                     )
@@ -174,6 +213,7 @@ class _Builder:
             )
             self.skip(event)
             return None
+        _forbidden_character(event, self.doc.problems)
         if event.value == "<<" and event.style == "":
             self.doc.problems.append(
                 YamlProblem(
@@ -200,6 +240,10 @@ class _Builder:
 def read_yaml(text: str) -> Document:
     """Parse one YAML file; problems are collected, never raised."""
     doc = Document()
+    separator = _line_separator(text)
+    if separator is not None:
+        doc.problems.append(separator)
+        return doc
     try:
         events = yaml.parse(text, Loader=yaml.CSafeLoader)
         builder = _Builder(iter(events), doc)

@@ -423,7 +423,7 @@ def test_file_too_large(tmp_path: Path) -> None:
     assert only(load(tmp_path, {"plan.yaml": MINIMAL, "big.yaml": big})) == (
         "SP013",
         "limit-exceeded",
-        f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
+        f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB",
         f"{FOLDER}/big.yaml",
         1,
         1,

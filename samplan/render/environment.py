@@ -3,25 +3,21 @@
 A plan repository's own `templates/` folder is searched before the built-in templates,
 and may extend a built-in template by the `builtin/` prefix
 (`{% extends "builtin/plan.html.j2" %}`). Templates of a repository are untrusted, so
-every template runs in Jinja's sandbox.
+every template runs in Jinja's sandbox, bounded in size and time (samplan.render.sandbox),
+and no template file may link out of its folder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import (
-    BaseLoader,
-    ChoiceLoader,
-    FileSystemLoader,
-    PrefixLoader,
-    StrictUndefined,
-)
+from jinja2 import BaseLoader, ChoiceLoader, PrefixLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from samplan import __version__
 from samplan.render.markup import md_inline, md_words, to_html, to_markdown
+from samplan.render.sandbox import BoundedSandbox, ConfinedLoader, bounded_filter
 from samplan.text import danish_date
 
 
@@ -38,12 +34,12 @@ def _markdown_html(text: str, level: int = 3) -> Markup:
 
 def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEnvironment:
     """The environment for rendering; `user_templates` are searched first."""
-    builtin = FileSystemLoader(builtin_templates())
+    builtin = ConfinedLoader(builtin_templates())
     loaders: list[BaseLoader] = []
     if user_templates is not None and user_templates.is_dir():
-        loaders.append(FileSystemLoader(user_templates))
+        loaders.append(ConfinedLoader(user_templates))
     loaders += [builtin, PrefixLoader({"builtin": builtin})]
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=lambda name: bool(name and name.endswith(".html.j2")),
@@ -58,5 +54,7 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         md_words=md_words,
         danish_date=danish_date,
     )
+    env.filters = {name: bounded_filter(f) for name, f in env.filters.items()}
+    env.globals.pop("lipsum", None)  # lipsum(n=999999) makes half a gigabyte
     env.globals["version"] = __version__
     return env

@@ -7,8 +7,10 @@ allow-list of tags, attributes and URL schemes before it reaches a page.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -44,7 +46,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _MD_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
-_UNSAFE_LINK = re.compile(r"(\]\(\s*<?|\]:\s*<?)(?!(?:https?|mailto):|#|/)(?=[A-Za-z][\w+.-]*:)")
+_LINK_TARGET = re.compile(r"(\]\(\s*<?|\]:\s*<?)([^)>\n]*)")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_MD_INLINE_SPECIAL = re.compile(r"([\\\[\]|])")
 
 
 def to_html(text: str, heading_level: int = 3) -> str:
@@ -56,8 +60,25 @@ def to_html(text: str, heading_level: int = 3) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_safe_link,
         link_rel="noopener noreferrer",
     ).strip()
+
+
+def _safe_link(element: str, attribute: str, value: str) -> str | None:
+    """Drop a link whose scheme, as a browser reads it, is not allowed: nh3 lets
+    `jav<TAB>ascript:` pass as a relative link, browsers drop the tab and run it."""
+    if attribute == "href" and not _allowed_target(value):
+        return None
+    return value
+
+
+def _allowed_target(target: str) -> bool:
+    """Whether a link target is relative or has an allowed scheme, judged as a browser
+    reads it: entities and %-escapes decoded, tabs, newlines and blanks dropped."""
+    decoded = unquote(html.unescape(target))
+    scheme = _SCHEME.match("".join(ch for ch in decoded if ch > " ").lower())
+    return scheme is None or scheme.group()[:-1] in URL_SCHEMES
 
 
 @cache
@@ -77,7 +98,7 @@ def _shift_headings(html: str, first: int) -> str:
 def to_markdown(text: str, heading_level: int = 3) -> str:
     """Markdown for plan.md: raw HTML shown as text, unsafe link schemes disarmed."""
     text = _RAW_TAG.sub("&lt;", text.replace("\r\n", "\n").strip())
-    text = _UNSAFE_LINK.sub(lambda m: m.group(1) + "#unsafe-", text)
+    text = _LINK_TARGET.sub(_disarm, text)
 
     def shift(match: re.Match[str]) -> str:
         return "#" * min(len(match.group(1)) + heading_level - 1, 6)
@@ -85,10 +106,18 @@ def to_markdown(text: str, heading_level: int = 3) -> str:
     return _MD_HEADING.sub(shift, text)
 
 
+def _disarm(match: re.Match[str]) -> str:
+    """A link target whose scheme could run or embed something, made a harmless anchor."""
+    if _allowed_target(match.group(2)):
+        return match.group()
+    return match.group(1) + "#unsafe-" + match.group(2)
+
+
 def md_inline(text: str) -> str:
-    """One line of plain text made safe for a Markdown table cell or heading."""
+    """One line of plain text made safe for a Markdown table cell or heading: no raw
+    HTML, no link, no column break."""
     flat = " ".join(text.split())
-    return _RAW_TAG.sub("&lt;", flat).replace("|", "\\|")
+    return _MD_INLINE_SPECIAL.sub(r"\\\1", _RAW_TAG.sub("&lt;", flat))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]~#|])")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.diagnostics import shown
 from samplan.model import entity_paths
 from samplan.rules.base import Context, Finding
 
@@ -35,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         key = (kind, " ".join(entity.title.casefold().split()))
         if key in seen:
             yield Finding(
-                f"the title '{entity.title}' is used twice in {kind}",
+                f"the title {shown(entity.title)} is used twice in {kind}",
                 (*path, "title"),
                 f"the first one has the id '{seen[key]}'",
             )

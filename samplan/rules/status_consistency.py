@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.diagnostics import shown
 from samplan.matching import entity_key, match, signature, title
 from samplan.rules.base import Context, Finding
 
@@ -46,13 +47,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         path = ("initiatives", index, "status")
         if item.status == "continued" and id(item) in added:
             yield Finding(
-                f"'{item.title}' is marked continued but is not in the plan for {year}",
+                f"{shown(item.title)} is marked continued but is not in the plan for {year}",
                 path,
                 "mark it new, or give it the id it had last year",
             )
         elif item.status == "new" and id(item) not in added:
             yield Finding(
-                f"'{item.title}' is marked new but stands in the plan for {year}",
+                f"{shown(item.title)} is marked new but stands in the plan for {year}",
                 path,
                 "mark it continued",
             )

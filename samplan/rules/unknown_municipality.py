@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.diagnostics import shown
 from samplan.model import Gathering, Plan
 from samplan.rules.base import Context, Finding
 from samplan.validation_errors import DataPath
@@ -67,7 +68,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if found is not None:
             other = ctx.registry.districts[found.district].name
             yield Finding(
-                f"municipality '{name}' is not in {ctx.district.name} but in {other}",
+                f"municipality {shown(name)} is not in {ctx.district.name} but in {other}",
                 path,
                 "name only municipalities of the plan's district",
             )
@@ -78,4 +79,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             if near
             else ("use a municipality of the district: " + ", ".join(ctx.district.short_names))
         )
-        yield Finding(f"unknown municipality '{name}' in {ctx.district.id}", path, hint)
+        yield Finding(f"unknown municipality {shown(name)} in {ctx.district.id}", path, hint)

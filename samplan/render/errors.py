@@ -1,0 +1,68 @@
+"""A failing template as a located diagnostic: the template file and line it failed on.
+
+A repository's templates are untrusted code, so rendering may raise anything: a sandbox
+refusal, a missing template, `1 / 0`, endless recursion. Jinja rewrites the traceback
+of an error raised in a template so that its frames name the template file and line;
+that is where the diagnostic points.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from samplan import diagnostics as d
+from samplan.render.sandbox import LinkOutside
+
+
+def template_line(err: BaseException) -> tuple[str, int] | None:
+    """The template file and line an error was raised on, if it was raised in a template."""
+    if isinstance(err, TemplateSyntaxError | LinkOutside) and err.filename and err.lineno:
+        return err.filename, err.lineno
+    found = None
+    tb: TracebackType | None = err.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if "__jinja_exception__" in frame.f_globals:  # a frame Jinja made for a template line
+            found = (frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def template_problem(
+    err: Exception, root: Path, district: str | None = None, year: int | None = None
+) -> d.Diagnostic | None:
+    """The diagnostic of an error raised while rendering, or None when the error did not
+    come from a template (a bug of samplan's own, which should not be hidden)."""
+    where = template_line(err)
+    if where is None and not isinstance(err, TemplateError):
+        return None
+    file, line = where if where else (getattr(err, "name", None), None)
+    if isinstance(err, TemplateError):
+        what = err.message or type(err).__name__
+    else:
+        what = f"{type(err).__name__}: {err}"
+    code = d.TEMPLATE_ERROR
+    return d.Diagnostic(
+        code.code,
+        code.name,
+        "error",
+        f"template error: {d.shown(what, 200, quote='')}",
+        file=_relative(file, root),
+        line=line,
+        column=1 if line else None,
+        district=district,
+        year=year,
+        help="check the template against the page model in samplan/render/page.py",
+    )
+
+
+def _relative(file: str | None, root: Path) -> str | None:
+    if file is None:
+        return None
+    try:
+        return Path(file).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file
