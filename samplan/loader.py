@@ -85,6 +85,10 @@ class LoadResult:
 class _Loader:
     def __init__(self, folder: Path, root: Path) -> None:
         self.folder, self.root = folder, root
+        # Files may not lead out of the repository; a plan folder named from outside it
+        # (`samplan diff /elsewhere/2019 ...`) is its own boundary.
+        self.within_root = folder.absolute().is_relative_to(root.absolute())
+        self.boundary = root if self.within_root else folder
         self.rel = _relative(folder, root)
         self.source = PlanSource()
         self.diags: list[d.Diagnostic] = []
@@ -155,10 +159,11 @@ class _Loader:
         return doc
 
     def text(self, path: Path, rel: str) -> str | None:
-        if not _inside(path, self.root):
+        if not _inside(path, self.boundary):
+            where = "the repository" if self.within_root else "the plan folder"
             self.report(
                 d.UNREADABLE_FILE,
-                "the file links to a place outside the data folder",
+                f"the file links to a place outside {where}",
                 rel,
                 Mark(1, 1),
                 "copy the file into the plan folder",

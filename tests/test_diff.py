@@ -321,3 +321,25 @@ def test_change_json_has_exactly_the_spec_keys() -> None:
         "new",
         "text",
     ]
+
+
+def test_plan_folders_outside_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere, cwd = tmp_path / "elsewhere", tmp_path / "cwd"
+    shutil.copytree(FIXTURE, elsewhere)
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    old, new = elsewhere / "fyns-politi/2019", elsewhere / "fyns-politi/2020"
+    code, out, err = run("diff", str(old), str(new), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["summary"]["renamed"] == 1
+    # Such a folder is its own boundary: a file in it may not lead out of it.
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("subtitle: hemmelig\n", "utf-8")
+    (new / "extra.yaml").symlink_to(secret)
+    code, out, err = run("diff", str(old), str(new))
+    assert code == 2
+    refused = "extra.yaml:1:1: error[SP011 unreadable-file] the file links to a place outside"
+    assert f"{refused} the plan folder" in err
+    assert "hemmelig" not in out + err

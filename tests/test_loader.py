@@ -464,7 +464,7 @@ def test_symlink_outside_the_root_is_refused_unread(
     assert only(result) == (
         "SP011",
         "unreadable-file",
-        "the file links to a place outside the data folder",
+        "the file links to a place outside the repository",
         f"{FOLDER}/link.yaml",
         1,
         1,
