@@ -88,6 +88,8 @@ FIELD_LABEL: dict[str, str] = {
 
 # Fields compared as running text: shown as a word-level change, summed up in one phrase.
 PROSE_FIELDS = frozenset({"subtitle", "topic", "description", "legal_basis", "text", "text_after"})
+# Fields whose values are samplan's own Danish words, lower-cased inside a sentence.
+VOCABULARY_FIELDS = frozenset({"level", "kind", "status", "priority", "numbered"})
 # List fields whose order carries no meaning.
 SET_FIELDS = frozenset({"municipalities", "partners", "agenda"})
 # Fields diffed as entities of their own, not as values.
@@ -275,7 +277,7 @@ def _field_sentence(subject: str, name: str, old: Any, new: Any) -> str:
         before, after = _meetings_phrase(old), _meetings_phrase(new)
         if _per_year(new) and (old is None or _per_year(old)):
             suffix = " om året"
-    elif name not in ("title", "chair", "vice_chair", "issued_by"):
+    elif name in VOCABULARY_FIELDS:  # our own words ("Strategisk niveau") read mid-sentence
         before = _lower_first(before) if before else before
         after = _lower_first(after) if after else after
     if before is None:

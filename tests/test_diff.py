@@ -175,7 +175,7 @@ def test_plan_fields_and_value_wording() -> None:
     texts = [c.text for c in diff_plans(old, new).changes]  # fmt: skip
     assert texts == [
         "Planen: gældende fra ændret fra 1. januar 2020 til 1. februar 2020",
-        "Planen: offentliggjort hvor ændret fra politi.dk til politiets hjemmeside",
+        "Planen: offentliggjort hvor ændret fra politi.dk til Politiets hjemmeside",
     ]
 
 
