@@ -134,10 +134,21 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     os.close(fd)
     try:
         publish.write_file(Path(tmp), content)
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a page must stay readable
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a replaced file keeps, or a new file's mode under the process umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _render_failed(err: Exception, root: Path, ref: PlanRef | None) -> d.Diagnostic:

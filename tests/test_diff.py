@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -343,3 +344,14 @@ def test_plan_folders_outside_the_working_directory(
     refused = "extra.yaml:1:1: error[SP011 unreadable-file] the file links to a place outside"
     assert f"{refused} the plan folder" in err
     assert "hemmelig" not in out + err
+
+
+def test_output_file_is_readable_like_any_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "aendringer.html"
+    run("diff", "2007", "2011", *MVS, "--format", "html", "--output", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)  # a replaced file keeps the mode it had
+    run("diff", "2007", "2011", *MVS, "--format", "html", "--output", str(target))
+    assert target.stat().st_mode & 0o777 == 0o640
