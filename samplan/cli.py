@@ -37,6 +37,15 @@ district_option = click.option(
     help="Only this district (repeatable), e.g. fyns-politi.",
 )
 
+templates_option = click.option(
+    "--templates",
+    "templates",
+    default="templates",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The repository's own templates, searched before the built-in ones.",
+)
+
 
 def _data_dir(data: Path) -> Path:
     if not data.is_dir():
@@ -78,14 +87,7 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the published plans.",
 )
-@click.option(
-    "--templates",
-    "templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates, searched before the built-in ones.",
-)
+@templates_option
 @click.option(
     "--format",
     "formats",
@@ -226,14 +228,7 @@ def check(
     help="Write to FILE (replaced whole, never half-written) instead of standard output.",
 )
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are changes, 0 when none.")
-@click.option(
-    "--templates",
-    "templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates (diff.md.j2, diff.html.j2), searched first.",
-)
+@templates_option
 def diff(
     old: str,
     new: str,

@@ -114,6 +114,11 @@ class Change:
     text: str
     prose: bool = False  # old and new are running text: show a word-level change
 
+    @classmethod
+    def whole(cls, change: ChangeType, kind: Kind, ident: str, title: str, text: str) -> Change:
+        """An entity added or removed as a whole: no field, no values."""
+        return cls(change, kind, ident, title, None, None, None, text)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "change": self.change,
@@ -317,15 +322,8 @@ def _entities(kind: Kind, old: list[Entity], new: list[Entity]) -> Iterator[Chan
     for item in new:
         partner = matching.counterpart(item)
         if partner is None:
-            yield Change(
-                "added",
-                kind,
-                item.key,
-                item.title,
-                None,
-                None,
-                None,
-                _added_sentence(kind, item.title),
+            yield Change.whole(
+                "added", kind, item.key, item.title, _added_sentence(kind, item.title)
             )
             continue
         if partner.key != item.key:
@@ -335,16 +333,8 @@ def _entities(kind: Kind, old: list[Entity], new: list[Entity]) -> Iterator[Chan
             yield from _people(kind, partner, item)
             yield from _meeting_dates(partner, item)
     for item in matching.removed:
-        yield Change(
-            "removed",
-            kind,
-            item.key,
-            item.title,
-            None,
-            None,
-            None,
-            _removed_sentence(kind, item.title),
-        )
+        text = _removed_sentence(kind, item.title)
+        yield Change.whole("removed", kind, item.key, item.title, text)
 
 
 def _renamed(kind: Kind, old: Entity, new: Entity) -> Change:
@@ -432,54 +422,22 @@ def _people(kind: Kind, old: Gathering, new: Gathering) -> Iterator[Change]:
     for person in after:
         ident = f"{new.key}/{_person_key(person)}"
         shown = labels.person(person)
-        if id(person) in changed_seats:
-            was = labels.person(changed_seats[id(person)])
-            yield Change(
-                "changed",
-                "member",
-                ident,
-                shown,
-                "name",
-                was,
-                shown,
-                f"{new.title}: {noun} ændret fra {was} til {shown}",
-            )
-        elif id(person) in added:
-            yield Change(
-                "added",
-                "member",
-                ident,
-                shown,
-                None,
-                None,
-                None,
-                f"{new.title}: nyt {noun}: {shown}",
-            )
-        else:
-            partner = matching.counterpart(person)
-            if partner is not None and labels.person(partner) != shown:
-                was = labels.person(partner)
-                yield Change(
-                    "changed",
-                    "member",
-                    ident,
-                    shown,
-                    "member",
-                    was,
-                    shown,
-                    f"{new.title}: {noun} ændret fra {was} til {shown}",
-                )
+        if id(person) in added:
+            text = f"{new.title}: nyt {noun}: {shown}"
+            yield Change.whole("added", "member", ident, shown, text)
+            continue
+        seat = changed_seats.get(id(person))
+        before = seat if seat is not None else matching.counterpart(person)
+        was = labels.person(before) if before is not None else shown
+        if was != shown:
+            text = f"{new.title}: {noun} ændret fra {was} til {shown}"
+            field = "name" if seat is not None else "member"
+            yield Change("changed", "member", ident, shown, field, was, shown, text)
     for person in seats.removed:
         shown = labels.person(person)
-        yield Change(
-            "removed",
-            "member",
-            f"{new.key}/{_person_key(person)}",
-            shown,
-            None,
-            None,
-            None,
-            f"{new.title}: {noun} udgået: {shown}",
+        ident = f"{new.key}/{_person_key(person)}"
+        yield Change.whole(
+            "removed", "member", ident, shown, f"{new.title}: {noun} udgået: {shown}"
         )
 
 
@@ -497,30 +455,16 @@ def _meeting_dates(old: Gathering, new: Gathering) -> Iterator[Change]:
     if new.meeting_dates is None:
         return
     matching = match(old.meeting_dates or [], new.meeting_dates, key=_date_key)
-    for meeting in matching.added:
-        shown = _date_title(meeting)
-        yield Change(
-            "added",
-            "meeting",
-            f"{new.key}/{_date_key(meeting)}",
-            shown,
-            None,
-            None,
-            None,
-            f"{new.title}: nyt møde {shown}",
-        )
-    for meeting in matching.removed:
-        shown = _date_title(meeting)
-        yield Change(
-            "removed",
-            "meeting",
-            f"{new.key}/{_date_key(meeting)}",
-            shown,
-            None,
-            None,
-            None,
-            f"{new.title}: mødet {shown} er udgået",
-        )
+    runs: tuple[tuple[ChangeType, list[MeetingDate]], ...] = (
+        ("added", matching.added),
+        ("removed", matching.removed),
+    )
+    for change, meetings in runs:
+        for meeting in meetings:
+            shown = _date_title(meeting)
+            ident = f"{new.key}/{_date_key(meeting)}"
+            text = f"nyt møde {shown}" if change == "added" else f"mødet {shown} er udgået"
+            yield Change.whole(change, "meeting", ident, shown, f"{new.title}: {text}")
 
 
 # --- word-level change ----------------------------------------------------------------
