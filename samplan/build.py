@@ -166,16 +166,9 @@ def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
         code.name,
         "error",
         f"cannot write the output: {err.strerror or err}",
-        file=_relative(target, root),
+        file=d.repository_name(target, root),
         help="check that the output folder is writable; the previous output is unchanged",
     )
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def write_plans(

@@ -6,6 +6,7 @@ Emitters (text, json, ...) only format these records; they never decide anything
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning", "note"]
@@ -146,3 +147,11 @@ def _window(line: str, column: int) -> tuple[str, int]:
     head = "…" if start else ""
     tail = "…" if start + SNIPPET_WIDTH < len(line) else ""
     return head + part + tail, column - start + len(head)
+
+
+def repository_name(path: Path, root: Path) -> str:
+    """How a diagnostic names a file it has resolved: relative to the repository if in it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -50,19 +50,10 @@ def template_problem(
         code.name,
         "error",
         f"template error: {d.shown(what, 200, quote='')}",
-        file=_relative(file, root),
+        file=d.repository_name(Path(file), root) if file else None,
         line=line,
         column=1 if line else None,
         district=district,
         year=year,
         help="check the template against the page model in samplan/render/page.py",
     )
-
-
-def _relative(file: str | None, root: Path) -> str | None:
-    if file is None:
-        return None
-    try:
-        return Path(file).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file
