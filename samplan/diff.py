@@ -311,6 +311,8 @@ def _removed_sentence(kind: str, title: str) -> str:
 
 
 def _renamed_sentence(kind: str, old: str, new: str) -> str:
+    if kind == "plan":
+        return f"Planens titel ændret fra {old} til {new}"
     return f"{NOUN[kind][0].capitalize()} omdøbt fra {old} til {new}"
 
 
@@ -346,53 +348,39 @@ def _renamed(kind: Kind, old: Entity, new: Entity) -> Change:
 
 
 def _entity_fields(kind: Kind, old: Entity, new: Entity, renamed: bool) -> Iterator[Change]:
+    """Field changes of a matched entity (its title aside when reported as renamed)."""
+    skip = frozenset({"title"}) if renamed else frozenset()
+    yield from _field_changes(kind, old, new, new.key, new.title, new.title, skip)
+
+
+def _plan_fields(old: Plan, new: Plan) -> Iterator[Change]:
+    """Field changes of the plan itself; a key the new plan leaves out is not stated."""
+    absent = {name for name, value in _fields(new) if value is None}
+    skip = frozenset({"district", "year", *absent})
+    yield from _field_changes("plan", old, new, None, new.title, "Planen", skip)
+
+
+def _field_changes(
+    kind: Kind,
+    old: BaseModel,
+    new: BaseModel,
+    ident: str | None,
+    title: str,
+    subject: str,
+    skip: frozenset[str],
+) -> Iterator[Change]:
     before = dict(_fields(old))
     for name, value in _fields(new):
-        if name == "title" and renamed:
-            continue
         previous = before.get(name)
-        if _comparable(name, previous) == _comparable(name, value):
+        if name in skip or _comparable(name, previous) == _comparable(name, value):
             continue
         if name == "title":
             text = _renamed_sentence(kind, str(previous), str(value))
         else:
-            text = _field_sentence(new.title, name, previous, value)
-        yield Change(
-            "changed",
-            kind,
-            new.key,
-            new.title,
-            name,
-            show(name, previous),
-            show(name, value),
-            text,
-            prose=name in PROSE_FIELDS,
-        )
-
-
-def _plan_fields(old: Plan, new: Plan) -> Iterator[Change]:
-    before = dict(_fields(old))
-    for name, value in _fields(new):
-        if name in ("district", "year") or value is None:
-            continue  # a key the new plan leaves out is not stated, not removed
-        previous = before.get(name)
-        if _comparable(name, previous) == _comparable(name, value):
-            continue
-        if name == "title":
-            text = f"Planens titel ændret fra {previous} til {value}"
-        else:
-            text = _field_sentence("Planen", name, previous, value)
-        yield Change(
-            "changed",
-            "plan",
-            None,
-            new.title,
-            name,
-            show(name, previous),
-            show(name, value),
-            text,
-            prose=name in PROSE_FIELDS,
-        )
+            text = _field_sentence(subject, name, previous, value)
+        shown_before, shown_after = show(name, previous), show(name, value)
+        prose = name in PROSE_FIELDS
+        yield Change("changed", kind, ident, title, name, shown_before, shown_after, text, prose)
 
 
 # --- members and dated meetings -------------------------------------------------------
