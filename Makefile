@@ -7,7 +7,7 @@ DEVSTAMP := $(VENV)/.installed-dev
 # axe-core for the browser tests, from npm (package.json, package-lock.json).
 AXE    := node_modules/axe-core/axe.min.js
 
-.PHONY: build test lint typecheck pytest golden bench fuzz clean
+.PHONY: build test lint typecheck pytest golden bench fuzz clean locale
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ test: $(DEVSTAMP) $(AXE)
 ## Rewrite the golden files under tests/golden/ from data/ (review the diff!).
 golden: $(DEVSTAMP)
 	$(BIN)/python scripts/update_golden.py
+
+## Message catalogs: extract the message ids, add new ones to both catalogs, compile the .mo files.
+locale: $(DEVSTAMP)
+	$(BIN)/pybabel extract -k t -k tn:1,2 -k N_ --no-default-keywords --no-location --omit-header \
+	  --sort-output -o samplan/locale/samplan.pot samplan
+	$(BIN)/pybabel update -i samplan/locale/samplan.pot -d samplan/locale -D samplan \
+	  --ignore-obsolete --no-fuzzy-matching --width 100
+	$(BIN)/pybabel compile -d samplan/locale -D samplan --statistics
 
 ## Fuzz the loader, the rules and rendering for ten minutes (SAMPLAN_FUZZ_SECONDS=600).
 fuzz: $(DEVSTAMP)

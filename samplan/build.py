@@ -19,8 +19,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
 from samplan import publish
+from samplan.config import Config
 from samplan.diff import diff_plans
 from samplan.loader import LoadResult, load_plan
+from samplan.locale import t
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.registry import registry
 from samplan.render.calendar import FILENAME as CALENDAR
@@ -29,7 +31,7 @@ from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment
 from samplan.render.errors import template_problem
 from samplan.render.outline import build_page
-from samplan.render.site import plan_links
+from samplan.render.site import Site, plan_links, site_of, sitemap
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.text import danish_key
 
@@ -165,9 +167,9 @@ def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
         code.code,
         code.name,
         "error",
-        f"cannot write the output: {err.strerror or err}",
+        t("build.not-written", reason=err.strerror or err),
         file=d.repository_name(target, root),
-        help="check that the output folder is writable; the previous output is unchanged",
+        help=t("build.not-written.help"),
     )
 
 
@@ -198,13 +200,17 @@ def build(
     districts: set[str] | None = None,
     templates: Path | None = None,
     pdf: bool = False,
+    config: Config | None = None,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`), as
+    the site settings of `config` present it."""
     report = BuildReport()
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
     refs = [r for r in every if years is None or r.year in years]
-    env = make_environment(templates)
+    config = config or Config()
+    site = site_settings(config)
+    env = site_environment(templates, site)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:
@@ -238,6 +244,7 @@ def build(
     try:
         write_plans(out, root, stage, rendered, report)
         write_index(env, root, out, stage, report)
+        write_site_files(site, config, root, out, stage, report)
     finally:
         publish.finish(stage)
     return report
@@ -258,3 +265,52 @@ def write_index(
         report.diagnostics.append(_not_written(err, out / "index.html", root))
         return
     report.written.append(out / "index.html")
+
+
+def site_settings(config: Config) -> Site:
+    """The templates' view of the site settings; the logo by its name in the output."""
+    logo = f"logo{config.logo.suffix.lower()}" if config.logo else None
+    site = config.site
+    return site_of(site.publisher, site.contact, site.base_url, logo)
+
+
+def site_environment(templates: Path | None, site: Site) -> ImmutableSandboxedEnvironment:
+    """The rendering environment, with the site settings as the global `site`."""
+    env = make_environment(templates)
+    env.globals["site"] = site
+    return env
+
+
+def site_pages(out: Path) -> list[str]:
+    """Every page of the output folder that the site index leads to, relative to it."""
+    reg = registry()
+    pages = ["index.html"]
+    for plan_file in sorted(out.glob("*/*/plan.json")):
+        if reg.district(plan_file.parent.parent.name) is None:
+            continue
+        base = f"{plan_file.parent.parent.name}/{plan_file.parent.name}/"
+        pages += [
+            base + name
+            for name in ("index.html", "diff.html")
+            if (plan_file.parent / name).is_file()
+        ]
+    return pages
+
+
+def write_site_files(
+    site: Site, config: Config, root: Path, out: Path, stage: Path, report: BuildReport
+) -> None:
+    """The logo (copied from the repository) and sitemap.xml (with a base URL)."""
+    files: dict[str, str | Path | None] = {"sitemap.xml": sitemap(site, site_pages(out))}
+    if site.logo is not None:
+        files[site.logo] = config.logo
+    for name, content in files.items():
+        if content is None:
+            continue
+        try:
+            data = content.read_bytes() if isinstance(content, Path) else content
+            publish.publish_file(stage, out / name, data)
+        except OSError as err:
+            report.diagnostics.append(_not_written(err, out / name, root))
+            continue
+        report.written.append(out / name)

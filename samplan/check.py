@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
 from samplan import diagnostics as d
 from samplan.config import Config
 from samplan.loader import LoadResult, PlanSource, load_plan
+from samplan.locale import t
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.rules import RULES, UNUSED_SUPPRESSION
@@ -136,16 +137,28 @@ def suppress(
                         code,
                         name,
                         cast(d.Severity, severity),
-                        f"the suppression of {unused} suppresses nothing on this line",
+                        t("check.unused-suppression", code=unused),
                         file=file,
                         line=line,
                         column=column,
-                        help="remove it from the comment",
+                        help=t("check.unused-suppression.help"),
                         district=ref.district,
                         year=ref.year,
                         snippet=source.lines[file][line - 1],
                     )
                 )
+    return kept
+
+
+def loader_findings(diags: list[d.Diagnostic], config: Config) -> list[d.Diagnostic]:
+    """The loader's findings at their configured severity (only its warnings have one)."""
+    kept = []
+    for diag in diags:
+        severity = config.severity_of(diag.code, diag.severity)
+        if diag.code not in d.WARNING_CODES or severity == diag.severity:
+            kept.append(diag)
+        elif severity != "off":
+            kept.append(replace(diag, severity=cast(d.Severity, severity)))
     return kept
 
 
@@ -166,7 +179,7 @@ def check(
             continue
         report.plans += 1
         result = plans.load(ref)
-        report.diagnostics += result.diagnostics
+        report.diagnostics += loader_findings(result.diagnostics, config)
         if result.plan is None:
             continue
         before = previous_of(ref, every)

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 import click
 
 from samplan import __version__
+from samplan.locale import LANGUAGES, Language, t, tn, use_language
 
 if TYPE_CHECKING:
+    from samplan.config import Config
     from samplan.diagnostics import Diagnostic
     from samplan.diff import PlanDiff
 
@@ -47,10 +49,52 @@ templates_option = click.option(
 )
 
 
+def _choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """--lang, remembered so that samplan.yaml's `lang` does not override it."""
+    if value is not None:
+        use_language(value)  # type: ignore[arg-type]
+        ctx.meta["samplan.lang"] = value
+
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,
+    is_eager=True,
+    callback=_choose_language,
+    help="The language of samplan's messages: da (default; or `lang:` in samplan.yaml) or en.",
+)
+config_option = click.option(
+    "--config",
+    "config_path",
+    default="samplan.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Repository settings: rule severities and ignores, language, the site.",
+)
+
+
 def _data_dir(data: Path) -> Path:
     if not data.is_dir():
-        raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
+        raise click.UsageError(t("cli.no-data-folder", folder=data))
     return data
+
+
+def _settings(config_path: Path) -> Config:
+    """samplan.yaml, or exit 2 with its located problems."""
+    from samplan.config import ConfigError, load_config
+    from samplan.diagnostics import LOADER_CODES
+    from samplan.rules import RULES, UNUSED_SUPPRESSION
+
+    known = {*RULES, UNUSED_SUPPRESSION[0], *(c.code for c in LOADER_CODES)}
+    try:
+        config = load_config(config_path, known)
+    except ConfigError as err:
+        _print_diagnostics(err.diagnostics)
+        sys.exit(EXIT_USAGE)
+    if config.lang is not None and "samplan.lang" not in click.get_current_context().meta:
+        use_language(config.lang)
+    return config
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -62,7 +106,14 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="samplan", message="%(prog)s %(version)s")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    envvar="SAMPLAN_LANG",
+    help="The language of samplan's messages: da (default) or en; also SAMPLAN_LANG.",
+)
+@click.pass_context
+def main(ctx: click.Context, lang: Language | None) -> None:
     """samplan: write, check and publish samarbejdsplaner (retsplejeloven § 113) as code.
 
     Run from the root of a plan repository (data/<district-id>/<year>/*.yaml).
@@ -74,6 +125,9 @@ def main() -> None:
       samplan diff 2019 2020      what changed from 2019 to 2020
       samplan schema > plan.schema.json
     """
+    use_language(lang or "da")
+    if lang is not None:
+        ctx.meta["samplan.lang"] = lang
 
 
 @main.command()
@@ -88,6 +142,8 @@ def main() -> None:
     help="Where to write the published plans.",
 )
 @templates_option
+@config_option
+@lang_option
 @click.option(
     "--format",
     "formats",
@@ -104,6 +160,7 @@ def build(
     data: Path,
     out: Path,
     templates: Path,
+    config_path: Path,
     formats: tuple[str, ...],
 ) -> None:
     """Render plans into OUT: index.html, plan.md, plan.json and, for a plan with
@@ -127,20 +184,16 @@ def build(
 
         problem = unavailable()
         if problem is not None:
-            click.echo(
-                f"Error: --format pdf needs WeasyPrint and pango ({problem}); "
-                "install samplan[pdf], see the README",
-                err=True,
-            )
+            click.echo(t("cli.no-pdf", problem=problem), err=True)
             sys.exit(EXIT_USAGE)
     root = Path.cwd()
-    report = run_build(
-        root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
-    )
+    config = _settings(config_path)
+    selection = (set(years) or None, set(districts) or None)
+    report = run_build(root, _data_dir(data), out, *selection, templates, pdf, config)
     _print_diagnostics(report.diagnostics)
-    click.echo(f"built {len(report.built)} plan(s) into {out}/", err=False)
+    click.echo(tn("cli.built", "cli.built.plural", len(report.built), out=out), err=False)
     if report.failed:
-        click.echo(f"{len(report.failed)} plan(s) could not be built", err=True)
+        click.echo(tn("cli.not-built", "cli.not-built.plural", len(report.failed)), err=True)
     errors = [x for x in report.diagnostics if x.severity == "error"]
     sys.exit(EXIT_FINDINGS if report.failed or errors else EXIT_OK)
 
@@ -159,14 +212,8 @@ def build(
     "code scanning.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
-@click.option(
-    "--config",
-    "config_path",
-    default="samplan.yaml",
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Repository settings: rule severities and ignores.",
-)
+@config_option
+@lang_option
 def check(
     years: tuple[int, ...],
     districts: tuple[str, ...],
@@ -189,17 +236,9 @@ def check(
       samplan check --format github --strict in a GitHub Actions workflow
     """
     from samplan.check import check as run_check
-    from samplan.config import ConfigError, load_config
-    from samplan.diagnostics import LOADER_CODES
     from samplan.report import REPORTER_BY_NAME
-    from samplan.rules import RULES, UNUSED_SUPPRESSION
 
-    known = {*RULES, UNUSED_SUPPRESSION[0], *(c.code for c in LOADER_CODES)}
-    try:
-        config = load_config(config_path, known)
-    except ConfigError as err:
-        click.echo(f"Error: {err}", err=True)
-        sys.exit(EXIT_USAGE)
+    config = _settings(config_path)
     report = run_check(
         Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
     )
@@ -276,17 +315,17 @@ def diff(
         elif years[0] is None and years[1] is None:
             for folder in (old, new):
                 if not Path(folder).is_dir():
-                    raise click.UsageError(f"'{folder}' is neither a year nor a plan folder")
+                    raise click.UsageError(t("cli.not-year-or-folder", text=folder))
             if districts:
-                raise click.UsageError("--district is for years, not for plan folders")
+                raise click.UsageError(t("cli.district-with-folders"))
             result = compare_folders(root, Path(old), Path(new))
         else:
-            raise click.UsageError("give two years or two plan folders, not one of each")
+            raise click.UsageError(t("cli.year-and-folder"))
     except ComparisonError as err:
         raise click.UsageError(str(err)) from None
     _print_diagnostics(result.diagnostics)
     if result.failed:
-        click.echo(f"{result.failed} plan(s) could not be loaded; nothing compared", err=True)
+        click.echo(tn("cli.not-loaded", "cli.not-loaded.plural", result.failed), err=True)
         sys.exit(EXIT_USAGE)
     colour = fmt == "text" and output is None and sys.stdout.isatty()
     colour = colour and not os.environ.get("NO_COLOR")
@@ -307,7 +346,7 @@ def _as_year(text: str) -> int | None:
         return None
     year = int(text)
     if not 1900 <= year <= 2200 and not Path(text).is_dir():
-        raise click.UsageError(f"'{text}' is not a plan year (1900-2200)")
+        raise click.UsageError(t("cli.not-a-year", text=text))
     return year if 1900 <= year <= 2200 else None
 
 
@@ -320,13 +359,13 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
         return diffview.as_text(diffs, colour)
     if fmt == "json":
         return diffview.as_json(diffs)
-    from samplan.build import tidy
-    from samplan.render.environment import make_environment
+    from samplan.build import site_environment, tidy
+    from samplan.render.site import Site
 
     try:
-        return tidy(diffview.as_page(make_environment(templates), diffs, fmt))
+        return tidy(diffview.as_page(site_environment(templates, Site()), diffs, fmt))
     except TemplateError as err:
-        click.echo(f"Error: template error: {err.message or err}", err=True)
+        click.echo(t("cli.template-error", error=err.message or err), err=True)
         sys.exit(EXIT_USAGE)
 
 
@@ -348,9 +387,18 @@ def rules(code: str | None) -> None:
     if code is not None:
         rule = RULES.get(code.upper())
         if rule is None:
-            raise click.UsageError(f"no rule has the code '{code}' (see `samplan rules`)")
-        click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY}, from {rule.FIRST_YEAR})\n")
-        click.echo(f"Source: {rule.SOURCE}\n")
+            raise click.UsageError(t("cli.no-such-rule", code=code))
+        click.echo(
+            t(
+                "cli.rule-head",
+                code=rule.CODE,
+                name=rule.NAME,
+                severity=rule.SEVERITY,
+                year=rule.FIRST_YEAR,
+            )
+            + "\n"
+        )
+        click.echo(t("cli.rule-source", source=rule.SOURCE) + "\n")
         click.echo(inspect.cleandoc(rule.__doc__ or ""))
         return
     for rule in RULES.values():

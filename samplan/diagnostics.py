@@ -9,8 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from samplan.locale import N_, t
+
 Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "note": 2}
+SEVERITY_WORD = {
+    "error": N_("severity.error"),
+    "warning": N_("severity.warning"),
+    "note": N_("severity.note"),
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,9 @@ FORBIDDEN_CHARACTER = Code(
     "SP017", "forbidden-character", "a control or text-direction character in a value or key"
 )
 OUTPUT_NOT_WRITTEN = Code("SP018", "output-not-written", "a plan's output could not be written")
+COMMENT_IN_TEXT = Code(
+    "SP019", "comment-cuts-text", "a ' #' in a plain value starts a comment and cuts the text"
+)
 
 LOADER_CODES: tuple[Code, ...] = (
     YAML_SYNTAX,
@@ -73,7 +83,10 @@ LOADER_CODES: tuple[Code, ...] = (
     TEMPLATE_ERROR,
     FORBIDDEN_CHARACTER,
     OUTPUT_NOT_WRITTEN,
+    COMMENT_IN_TEXT,
 )
+# Loader findings that do not stop a plan from being built.
+WARNING_CODES = frozenset({COMMENT_IN_TEXT.code})
 
 SNIPPET_WIDTH = 100  # columns of a long source line shown around the caret
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -122,7 +135,8 @@ def format_text(diag: Diagnostic) -> str:
     if diag.line is not None:
         where += f":{diag.line}:{diag.column or 1}"
     message = _printable(diag.message)
-    lines = [f"{_printable(where)}: {diag.severity}[{diag.code} {diag.name}] {message}"]
+    severity = t(SEVERITY_WORD[diag.severity])
+    lines = [f"{_printable(where)}: {severity}[{diag.code} {diag.name}] {message}"]
     if diag.snippet is not None and diag.line is not None:
         gutter = " " * len(str(diag.line))
         source, column = _window(diag.snippet.rstrip("\r\n").expandtabs(1), diag.column or 1)
@@ -130,7 +144,8 @@ def format_text(diag: Diagnostic) -> str:
         caret = " " * (column - 1) + "^" * max(width, 1)
         lines += [f"{gutter} |", f"{diag.line} | {source}", f"{gutter} | {caret}"]
     if diag.help:
-        lines.append(f"  = help: {_printable(diag.help)}")
+        label = t("severity.help")
+        lines.append(f"  = {label}: {_printable(diag.help)}")
     return "\n".join(lines)
 
 

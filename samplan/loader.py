@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from samplan import diagnostics as d
+from samplan.locale import t
 from samplan.model import Plan, dangling_references, duplicate_ids
 from samplan.registry import registry
 from samplan.validation_errors import DataPath, problems
@@ -24,11 +25,12 @@ MAX_FILE_BYTES = 2 * 1024 * 1024  # one plan file
 MAX_FILES = 100  # YAML files in one plan folder
 MAX_PLAN_BYTES = 10 * 1024 * 1024  # all files of one plan folder together
 
-_PROBLEM_CODES = {
+PROBLEM_CODES = {
     "syntax": d.YAML_SYNTAX,
     "duplicate-key": d.DUPLICATE_KEY,
     "refused": d.REFUSED_YAML,
     "character": d.FORBIDDEN_CHARACTER,
+    "comment-in-text": d.COMMENT_IN_TEXT,
 }
 
 
@@ -103,7 +105,7 @@ class _Loader:
             d.Diagnostic(
                 code.code,
                 code.name,
-                "error",
+                "warning" if code.code in d.WARNING_CODES else "error",
                 message,
                 file=file,
                 line=mark.line if mark else None,
@@ -127,10 +129,10 @@ class _Loader:
         if len(found) > MAX_FILES:
             self.report(
                 d.LIMIT_EXCEEDED,
-                f"{len(found)} YAML files in one plan folder, at most {MAX_FILES}",
+                t("loader.too-many-files", count=len(found), limit=MAX_FILES),
                 self.rel,
                 None,
-                "merge some files",
+                t("loader.too-many-files.help"),
             )
             return []
         return found
@@ -142,31 +144,37 @@ class _Loader:
         self.source.lines[rel] = text.splitlines() or [""]
         doc = read_yaml(text)
         for problem in doc.problems:
-            code = _PROBLEM_CODES.get(problem.kind, d.LIMIT_EXCEEDED)
+            code = PROBLEM_CODES.get(problem.kind, d.LIMIT_EXCEEDED)
             self.report(code, problem.message, rel, problem.mark, problem.help)
         if doc.data is None:
             return None
         if not isinstance(doc.data, dict):
-            what = "a list" if isinstance(doc.data, list) else "a single value"
+            what = (
+                "loader.not-a-mapping.list"
+                if isinstance(doc.data, list)
+                else "loader.not-a-mapping"
+            )
             self.report(
                 d.NOT_A_MAPPING,
-                f"the file holds {what}, not a mapping of plan keys",
+                what,
                 rel,
                 Mark(1, 1),
-                "start the file with keys such as 'title: ...'",
+                t("loader.not-a-mapping.help"),
             )
             return None
         return doc
 
     def text(self, path: Path, rel: str) -> str | None:
         if not _inside(path, self.boundary):
-            where = "the repository" if self.within_root else "the plan folder"
+            where = (
+                t("loader.outside-repository") if self.within_root else t("loader.outside-folder")
+            )
             self.report(
                 d.UNREADABLE_FILE,
-                f"the file links to a place outside {where}",
+                where,
                 rel,
                 Mark(1, 1),
-                "copy the file into the plan folder",
+                t("loader.outside.help"),
             )
             return None
         raw = self.bytes_of(path, rel)
@@ -179,10 +187,10 @@ class _Loader:
             column = len(raw[: err.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
             self.report(
                 d.UNREADABLE_FILE,
-                f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x})",
+                t("loader.not-utf8", byte=format(raw[err.start], "02x")),
                 rel,
                 Mark(line, column),
-                "save the file as UTF-8",
+                t("loader.not-utf8.help"),
             )
             return None
 
@@ -193,33 +201,31 @@ class _Loader:
             if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
                 self.report(
                     d.UNREADABLE_FILE,
-                    "not a regular file",
+                    t("loader.not-a-file"),
                     rel,
                     Mark(1, 1),
-                    "a plan file is a plain text file",
+                    t("loader.not-a-file.help"),
                 )
                 return None
             too_large = info.st_size > MAX_FILE_BYTES  # never read a huge file
             raw = b"" if too_large else path.read_bytes()
         except OSError as err:
-            message = f"cannot read the file: {err.strerror}"
+            message = t("loader.unreadable", reason=err.strerror)
             self.report(d.UNREADABLE_FILE, message, rel, Mark(1, 1), None)
             return None
         if too_large or len(raw) > MAX_FILE_BYTES:
-            message = f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB"
-            self.report(
-                d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), "split the plan over several files"
-            )
+            message = t("loader.file-too-large", mib=MAX_FILE_BYTES // 1024 // 1024)
+            hint = t("loader.file-too-large.help")
+            self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), hint)
             return None
         already_over = self.bytes_read > MAX_PLAN_BYTES  # reported once, at the first file
         self.bytes_read += len(raw)
         if already_over:
             return None
         if self.bytes_read > MAX_PLAN_BYTES:
-            message = (
-                f"the plan's files together are larger than {MAX_PLAN_BYTES // 1024 // 1024} MiB"
-            )
-            self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), "shorten the plan")
+            message = t("loader.plan-too-large", mib=MAX_PLAN_BYTES // 1024 // 1024)
+            hint = t("loader.plan-too-large.help")
+            self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), hint)
             return None
         return raw
 
@@ -235,10 +241,10 @@ class _Loader:
                     first = self.source.owner[key]
                     self.report(
                         d.KEY_IN_TWO_FILES,
-                        f"top-level key {d.shown(key)} is also given in {first}",
+                        t("loader.key-in-two-files", key=d.shown(key), file=first),
                         rel,
                         doc.keys.get((key,)),
-                        "keep the key in one file",
+                        t("loader.key-in-two-files.help"),
                     )
                     continue
                 merged[key] = value
@@ -253,7 +259,7 @@ class _Loader:
         try:
             plan = Plan.model_validate(data)
         except ValidationError as err:
-            file_errors = bool(self.diags)
+            file_errors = any(x.severity == "error" for x in self.diags)
             for p in problems(err.errors(include_url=False), data):  # type: ignore[arg-type]
                 if file_errors and p.code is d.MISSING_KEY and not p.path:
                     continue  # the key may stand in a file that could not be read
@@ -262,13 +268,13 @@ class _Loader:
         for kind, path, ident in duplicate_ids(plan):
             self.at(
                 d.DUPLICATE_ID,
-                f"id '{ident}' is used twice in {kind}",
+                t("loader.duplicate-id", id=ident, kind=kind),
                 (*path, "id"),
                 False,
-                "give each entity of a kind its own id",
+                t("loader.duplicate-id.help"),
             )
         for path, kind, ident in dangling_references(plan):
-            message = f"no entity in {kind} has the id '{ident}'"
+            message = t("loader.unknown-reference", kind=kind, id=ident)
             self.at(d.UNKNOWN_REFERENCE, message, path, False, _closest_id(plan, kind, ident))
         self.check_identity(plan)
         return plan
@@ -277,10 +283,10 @@ class _Loader:
         reg = registry()
         if reg.district(plan.district) is None:
             near = reg.suggest_district(plan.district)
-            hint = f"did you mean '{near[0]}'?" if near else "see the registry of districts"
+            hint = t("did-you-mean", word=near[0]) if near else t("loader.unknown-district.help")
             self.at(
                 d.UNKNOWN_DISTRICT,
-                f"unknown district {d.shown(plan.district)}",
+                t("loader.unknown-district", district=d.shown(plan.district)),
                 ("district",),
                 False,
                 hint,
@@ -288,19 +294,22 @@ class _Loader:
         if plan.district != self.district:
             self.at(
                 d.FOLDER_MISMATCH,
-                f"district {d.shown(plan.district)} but the plan's folder is "
-                f"{d.shown(self.district)}",
+                t(
+                    "loader.district-mismatch",
+                    district=d.shown(plan.district),
+                    folder=d.shown(self.district),
+                ),
                 ("district",),
                 False,
-                "move the plan or correct the district",
+                t("loader.district-mismatch.help"),
             )
         if plan.year != self.year:
             self.at(
                 d.FOLDER_MISMATCH,
-                f"year {plan.year} but the plan's folder is {d.shown(self.folder.name)}",
+                t("loader.year-mismatch", year=plan.year, folder=d.shown(self.folder.name)),
                 ("year",),
                 False,
-                "move the plan or correct the year",
+                t("loader.year-mismatch.help"),
             )
 
 
@@ -309,7 +318,7 @@ def load_plan(folder: Path, root: Path) -> LoadResult:
     loader = _Loader(folder, root)
     data = loader.merge()
     plan = loader.validate(data)
-    if loader.diags:
+    if any(x.severity == "error" for x in loader.diags):
         plan = None
     return LoadResult(loader.rel, plan, loader.source, loader.diags)
 
@@ -318,7 +327,9 @@ def _closest_id(plan: Plan, kind: str, wrong: str) -> str:
     """'did you mean ...?' for a dangling id, from the ids of the kind it should name."""
     candidates = [e.key for k, entities in plan.entity_lists() if k == kind for e in entities]
     near = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
-    return f"did you mean '{near[0]}'?" if near else f"use the id of one of the plan's {kind}"
+    return (
+        t("did-you-mean", word=near[0]) if near else t("loader.unknown-reference.help", kind=kind)
+    )
 
 
 def _relative(path: Path, root: Path) -> str:

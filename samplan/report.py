@@ -11,7 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from samplan import __version__
-from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text
+from samplan.diagnostics import LOADER_CODES, WARNING_CODES, Diagnostic, format_text
+from samplan.locale import t, tn
 from samplan.rules import RULES, UNUSED_SUPPRESSION
 from samplan.rules.base import summary
 
@@ -22,13 +23,21 @@ def counts(diags: list[Diagnostic]) -> dict[str, int]:
     return {s: sum(1 for x in diags if x.severity == s) for s in ("error", "warning", "note")}
 
 
-def report_text(diags: list[Diagnostic], plans: int) -> str:
+def summary_line(diags: list[Diagnostic], plans: int) -> str:
+    """'2 planer kontrolleret: 1 fejl, 0 advarsler, 0 noter' in the current language."""
     c = counts(diags)
-    body = "".join(format_text(x) + "\n" for x in diags)
-    return body + (
-        f"{plans} plan(s) checked: {c['error']} error(s), {c['warning']} warning(s), "
-        f"{c['note']} note(s)\n"
+    return t(
+        "check.summary",
+        plans=tn("check.plans", "check.plans.plural", plans),
+        errors=tn("check.errors", "check.errors.plural", c["error"]),
+        warnings=tn("check.warnings", "check.warnings.plural", c["warning"]),
+        notes=tn("check.notes", "check.notes.plural", c["note"]),
     )
+
+
+def report_text(diags: list[Diagnostic], plans: int) -> str:
+    body = "".join(format_text(x) + "\n" for x in diags)
+    return body + summary_line(diags, plans) + "\n"
 
 
 def report_json(diags: list[Diagnostic], plans: int) -> str:
@@ -74,7 +83,7 @@ def report_github(diags: list[Diagnostic], plans: int) -> str:
         if x.line is not None:
             props += [f"line={x.line}", f"col={x.column or 1}"]
         props.append(f"title={_escape(f'{x.code} {x.name}', True)}")
-        message = x.message + (f" (help: {x.help})" if x.help else "")
+        message = x.message + (t("report.help-inline", help=x.help) if x.help else "")
         lines.append(f"::{level} {','.join(props)}::{_escape(message)}")
     return "".join(line + "\n" for line in lines)
 
@@ -87,7 +96,9 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "id": code.code,
                 "name": code.name,
                 "shortDescription": {"text": code.summary},
-                "defaultConfiguration": {"level": "error"},
+                "defaultConfiguration": {
+                    "level": "warning" if code.code in WARNING_CODES else "error"
+                },
             }
         )
     for rule in RULES.values():
@@ -123,7 +134,9 @@ def report_sarif(diags: list[Diagnostic], plans: int) -> str:
             "ruleId": x.code,
             "ruleIndex": index[x.code],
             "level": x.severity,
-            "message": {"text": x.message + (f" (help: {x.help})" if x.help else "")},
+            "message": {
+                "text": x.message + (t("report.help-inline", help=x.help) if x.help else "")
+            },
         }
         if x.file:
             location: dict[str, Any] = {"artifactLocation": {"uri": x.file}}

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from samplan.diagnostics import INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY, Code, shown
+from samplan.locale import N_, t
 from samplan.model import Plan
 
 DataPath = tuple[str | int, ...]
@@ -55,9 +56,9 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def fields_at(path: DataPath) -> list[str]:
-    """The keys the plan format allows in the mapping at `path`."""
-    model: type[BaseModel] | None = Plan
+def fields_at(path: DataPath, root: type[BaseModel] = Plan) -> list[str]:
+    """The keys the model `root` (the plan) allows in the mapping at `path`."""
+    model: type[BaseModel] | None = root
     for part in path:
         if isinstance(part, int) or model is None:
             continue
@@ -66,10 +67,11 @@ def fields_at(path: DataPath) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def describe(path: DataPath, data: Any) -> str:
-    """'bodies[0] (Kredsrådet)' for a path, naming the nearest titled entity."""
+def describe(path: DataPath, data: Any, whole: str = N_("where.plan")) -> str:
+    """'bodies[0] (Kredsrådet)' for a path, naming the nearest titled entity; the
+    message `whole` names the root."""
     if not path:
-        return "the plan"
+        return t(whole)
     text, title, node = "", None, data
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
@@ -87,80 +89,102 @@ def _item(node: Any, part: str | int) -> Any:
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return t("value.nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return t("value.a-mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("value.a-list")
     return shown(value)
 
 
 def _did_you_mean(word: str, options: list[str]) -> str | None:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return t("did-you-mean", word=close[0]) if close else None
+
+
+# pydantic error types by the message that explains them (with {value}, {length}, {limit})
+_MESSAGE_OF_TYPE = {
+    **dict.fromkeys(
+        ("int_parsing", "int_type", "int_from_float", "int_parsing_size"), N_("value.number")
+    ),
+    "string_type": N_("value.text"),
+    "list_type": N_("value.list"),
+    **dict.fromkeys(("model_type", "dict_type", "model_attributes_type"), N_("value.mapping")),
+    **dict.fromkeys(("bool_parsing", "bool_type"), N_("value.yes-no")),
+    "string_too_short": N_("value.empty"),
+    "greater_than_equal": N_("value.too-small"),
+    "less_than_equal": N_("value.too-large"),
+}
+# What to do, where the message alone does not say it.
+_HELP_OF_TYPE = {"list_type": N_("value.list.help"), "string_too_short": N_("value.empty.help")}
+# The plan model's own value errors, by their text.
+_MODEL_ERRORS = {
+    "a person needs a name or a title": N_("value.person-unnamed"),
+    "give a number of meetings a year, a range or a keyword": N_("value.meetings-form"),
+    "give either a count (min/max) or a keyword, not both or neither": N_("value.meetings-both"),
+}
 
 
 def _value_message(err: dict[str, Any]) -> tuple[str, str | None]:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if value is None and kind in ("string_type", "int_type", "date_type", "model_type"):
-        return "a value is required here", "write a value or remove the key"
-    if kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
-        return f"expected a whole number, got {_kind(value)}", None
+        return t("value.required"), t("value.required.help")
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"expected a date, got {_kind(value)}", "write dates as YYYY-MM-DD, e.g. 2020-01-01"
-    if kind in ("string_type",):
-        return f"expected text, got {_kind(value)}", None
-    if kind == "list_type":
-        return (
-            f"expected a list, got {_kind(value)}",
-            "write each item on a line starting with '- '",
-        )
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of keys, got {_kind(value)}", None
+        return t("value.date", value=_kind(value)), t("value.date.help")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = _did_you_mean(str(value), allowed)
         return (
-            f"{_kind(value)} is not an allowed value",
-            hint or f"use one of: {', '.join(allowed)}",
+            t("value.not-allowed", value=_kind(value)),
+            hint or t("value.not-allowed.help", allowed=", ".join(allowed)),
         )
-    if kind == "bool_parsing":
-        return f"expected yes or no, got {_kind(value)}", None
     if kind == "string_too_long":
-        return (
-            f"text is too long ({len(str(value))} characters, at most {ctx.get('max_length')})",
-            None,
-        )
-    if kind == "string_too_short":
-        return "text is empty", "write the text or remove the key"
+        limit = ctx.get("max_length")
+        return t("value.too-long", length=len(str(value)), limit=limit), None
     if kind == "string_pattern_mismatch":
         if "https" in str(ctx.get("pattern", "")):
-            return f"{_kind(value)} is not a web address", "write a full address: https://..."
-        return (
-            f"{_kind(value)} is not a valid id",
-            "ids are lower-case a-z, digits and '-': kredsraad",
-        )
+            return t("value.not-a-url", value=_kind(value)), t("value.not-a-url.help")
+        return t("value.not-an-id", value=_kind(value)), t("value.not-an-id.help")
+    if kind in _MESSAGE_OF_TYPE:
+        limit = ctx.get("ge", ctx.get("le"))
+        hint = t(_HELP_OF_TYPE[kind]) if kind in _HELP_OF_TYPE else None
+        return t(_MESSAGE_OF_TYPE[kind], value=_kind(value), limit=limit), hint
     message = str(err["msg"]).removeprefix("Value error, ")
-    return message[:1].lower() + message[1:], None
+    if message in _MODEL_ERRORS:
+        return t(_MODEL_ERRORS[message]), None
+    numbers = re.fullmatch(r"min \((\d+)\) is larger than max \((\d+)\)", message)
+    if numbers:
+        return t("value.meetings-range", min=numbers[1], max=numbers[2]), None
+    if "is not a meeting frequency" in message:
+        keywords = message.rpartition("one of: ")[2]
+        return t("value.meetings-word", value=_kind(value), keywords=keywords), None
+    return t("value.other", detail=message[:1].lower() + message[1:]), None
 
 
-def problems(errors: list[dict[str, Any]], data: Any) -> list[Problem]:
-    """One Problem per pydantic error, located in the merged plan data."""
+def problems(
+    errors: list[dict[str, Any]], data: Any, root: type[BaseModel] = Plan
+) -> list[Problem]:
+    """One Problem per pydantic error, located in the data of model `root` (the plan)."""
+    whole = N_("where.plan") if root is Plan else N_("where.settings")
     found: list[Problem] = []
     for err in errors:
         loc = tuple(err["loc"])
         path = trim(loc, data)
         if err["type"] == "extra_forbidden":
             parent, key = path[:-1], str(path[-1]) if path else ""
-            message = f"unknown key {shown(key)} in {describe(parent, data)}"
-            hint = _did_you_mean(key, fields_at(parent))
+            message = t("key.unknown", key=shown(key), where=describe(parent, data, whole))
+            hint = _did_you_mean(key, fields_at(parent, root))
             found.append(Problem(UNKNOWN_KEY, message, path, True, hint))
         elif err["type"] == "missing":
             key = str(loc[-1])
-            message = f"missing required key '{key}' in {describe(path, data)}"
-            found.append(Problem(MISSING_KEY, message, path, False, f"add '{key}: ...'"))
+            message = t("key.missing", key=key, where=describe(path, data, whole))
+            found.append(Problem(MISSING_KEY, message, path, False, t("key.missing.help", key=key)))
         else:
             message, hint = _value_message(err)
-            where = describe(path, data)
-            found.append(Problem(INVALID_VALUE, f"{where}: {message}", path, False, hint))
+            where = describe(path, data, whole)
+            found.append(
+                Problem(
+                    INVALID_VALUE, t("value.at", where=where, message=message), path, False, hint
+                )
+            )
     return found

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from samplan.diagnostics import shown
+from samplan.locale import t
 
 Path_ = tuple[str | int, ...]
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -46,7 +48,7 @@ class Mark:
 class YamlProblem:
     """Something wrong in the YAML text itself, at a mark."""
 
-    kind: str  # "syntax", "duplicate-key", "refused", "depth", "character"
+    kind: str  # "syntax", "duplicate-key", "refused", "depth", "character", "comment-in-text"
     message: str
     mark: Mark
     help: str | None = None
@@ -74,9 +76,9 @@ def _character_problem(char: str, mark: Mark) -> YamlProblem:
     name = unicodedata.name(char, "a control character").lower()
     return YamlProblem(
         "character",
-        f"character U+{ord(char):04X} ({name}) is not allowed in text",
+        t("yaml.forbidden-character", code=format(ord(char), "04X"), name=name),
         mark,
-        "remove the character; a plan's text is plain, left-to-right UTF-8",
+        t("yaml.forbidden-character.help"),
     )
 
 
@@ -109,9 +111,9 @@ def _refuse_features(event: yaml.Event, problems: list[YamlProblem]) -> None:
         problems.append(
             YamlProblem(
                 "refused",
-                f"alias '*{anchor}' is not allowed",
+                t("yaml.alias", alias=anchor),
                 _mark(event),
-                "write the value out in full; samplan refuses anchors and aliases",
+                t("yaml.alias.help"),
             )
         )
         return
@@ -119,9 +121,9 @@ def _refuse_features(event: yaml.Event, problems: list[YamlProblem]) -> None:
         problems.append(
             YamlProblem(
                 "refused",
-                f"anchor '&{anchor}' is not allowed",
+                t("yaml.anchor", anchor=anchor),
                 _mark(event, len(anchor) + 1),
-                "remove the anchor and write values out in full",
+                t("yaml.anchor.help"),
             )
         )
     tag = getattr(event, "tag", None)
@@ -130,10 +132,9 @@ def _refuse_features(event: yaml.Event, problems: list[YamlProblem]) -> None:
         problems.append(
             YamlProblem(
                 "refused",
-                f"tag {shown(tag_text)} is not allowed",
+                t("yaml.tag", tag=shown(tag_text)),
                 _mark(event),
-                "remove the tag; samplan reads every value as written and the schema "
-                "decides its type",
+                t("yaml.tag.help"),
             )
         )
 
@@ -141,9 +142,10 @@ def _refuse_features(event: yaml.Event, problems: list[YamlProblem]) -> None:
 class _Builder:
     """Builds values from parser events, iteratively (no recursion limit to hit)."""
 
-    def __init__(self, events: Any, doc: Document) -> None:
+    def __init__(self, events: Any, doc: Document, comment_check: Callable[..., Any]) -> None:
         self.events = events
         self.doc = doc
+        self.comment_check = comment_check  # yamladvice.comment_in_text, with the lines
 
     def node(self, event: yaml.Event, path: Path_) -> Any:
         _refuse_features(event, self.doc.problems)
@@ -151,9 +153,9 @@ class _Builder:
             raise _Refused(
                 YamlProblem(
                     "depth",
-                    f"nesting deeper than {MAX_DEPTH} levels",
+                    t("yaml.too-deep", limit=MAX_DEPTH),
                     _mark(event),
-                    "plans are shallow; flatten the structure",
+                    t("yaml.too-deep.help"),
                 )
             )
         self.doc.values[path] = _mark(event)
@@ -163,6 +165,10 @@ class _Builder:
             _forbidden_character(event, self.doc.problems)
             if event.style == "" and event.value in NULLS:
                 return None
+            if event.style == "":
+                cut = self.comment_check(event)
+                if cut is not None:
+                    self.doc.problems.append(cut)
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
             return self.sequence(path)
@@ -191,9 +197,9 @@ class _Builder:
                 self.doc.problems.append(
                     YamlProblem(
                         "duplicate-key",
-                        f"duplicate key {shown(key)}",
+                        t("yaml.duplicate-key", key=shown(key)),
                         _mark(event),
-                        f"the key was first given on line {first.line}; keep one of them",
+                        t("yaml.duplicate-key.help", line=first.line),
                     )
                 )
                 self.skip(next(self.events))
@@ -206,11 +212,7 @@ class _Builder:
         """The text of a key, or None (with a problem) for a key samplan refuses."""
         _refuse_features(event, self.doc.problems)
         if not isinstance(event, yaml.ScalarEvent):
-            self.doc.problems.append(
-                YamlProblem(
-                    "refused", "a key must be plain text, not a list or mapping", _mark(event)
-                )
-            )
+            self.doc.problems.append(YamlProblem("refused", t("yaml.key-not-text"), _mark(event)))
             self.skip(event)
             return None
         _forbidden_character(event, self.doc.problems)
@@ -218,9 +220,9 @@ class _Builder:
             self.doc.problems.append(
                 YamlProblem(
                     "refused",
-                    "merge key '<<' is not allowed",
+                    t("yaml.merge-key"),
                     _mark(event),
-                    "write the merged keys out in full",
+                    t("yaml.merge-key.help"),
                 )
             )
             return None
@@ -239,6 +241,8 @@ class _Builder:
 
 def read_yaml(text: str) -> Document:
     """Parse one YAML file; problems are collected, never raised."""
+    from samplan import yamladvice  # it builds on this module's Mark and YamlProblem
+
     doc = Document()
     separator = _line_separator(text)
     if separator is not None:
@@ -246,7 +250,8 @@ def read_yaml(text: str) -> Document:
         return doc
     try:
         events = yaml.parse(text, Loader=yaml.CSafeLoader)
-        builder = _Builder(iter(events), doc)
+        lines = text.splitlines()
+        builder = _Builder(iter(events), doc, lambda e: yamladvice.comment_in_text(e, lines))
         documents = 0
         for event in builder.events:
             if isinstance(event, yaml.DocumentStartEvent):
@@ -255,9 +260,9 @@ def read_yaml(text: str) -> Document:
                     raise _Refused(
                         YamlProblem(
                             "refused",
-                            "a plan file holds one YAML document, this is the second",
+                            t("yaml.second-document"),
                             _mark(event),
-                            "split the documents into files of their own",
+                            t("yaml.second-document.help"),
                         )
                     )
             elif isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
@@ -269,41 +274,11 @@ def read_yaml(text: str) -> Document:
     except _Refused as refused:
         doc.problems.append(refused.problem)
     except yaml.MarkedYAMLError as err:
-        doc.problems.append(_syntax_problem(err, max(len(text.splitlines()), 1)))
+        doc.problems.append(yamladvice.syntax_problem(err, text))
     except UnicodeEncodeError as err:  # a lone surrogate: not text libyaml can take
         line = text[: err.start].count("\n") + 1
         column = err.start - (text.rfind("\n", 0, err.start) + 1) + 1
-        doc.problems.append(
-            YamlProblem("syntax", "the text holds an invalid character", Mark(line, column))
-        )
+        doc.problems.append(YamlProblem("syntax", t("yaml.invalid-character"), Mark(line, column)))
     except yaml.reader.ReaderError as err:  # a character YAML does not allow
-        doc.problems.append(_reader_problem(text, err))
+        doc.problems.append(yamladvice.reader_problem(text, err))
     return doc
-
-
-def _reader_problem(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
-    # libyaml counts bytes of the UTF-8 encoding, not characters
-    before = text.encode("utf-8", "surrogatepass")[: err.position].decode("utf-8", "replace")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
-    return YamlProblem(
-        "syntax",
-        f"character {err.character!r} is not allowed in YAML ({err.reason})",
-        Mark(line, column),
-        "remove the control character; a plan file is plain UTF-8 text",
-    )
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError, lines: int) -> YamlProblem:
-    mark = err.problem_mark or err.context_mark
-    if mark is not None and mark.line + 1 > lines and err.context_mark is not None:
-        mark = err.context_mark  # the end of the file: point at what was left open
-    where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-    problem = (err.problem or "invalid YAML").strip()
-    context = f" ({err.context.strip()})" if err.context else ""
-    return YamlProblem(
-        "syntax",
-        f"invalid YAML: {problem}{context}",
-        where,
-        "check indentation, quoting and the `key: value` form on this line",
-    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,50 @@ def plan_links(year: int, years: Iterable[int], calendar: bool, pdf: bool) -> Pl
     if pdf:
         files.append(Link("plan.pdf", "Planen som PDF"))
     return PlanLinks("../../index.html", previous, following, tuple(files))
+
+
+@dataclass(frozen=True)
+class Site:
+    """How every page presents the publisher (samplan.yaml's `site`), for the templates.
+
+    `logo` is the logo's file name in the output folder; `base_url` the public address
+    of the output folder, ending in '/'.
+    """
+
+    publisher: str | None = None
+    contact: str | None = None
+    base_url: str | None = None
+    logo: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What the header says the site is: the publisher, or the kind of document."""
+        return self.publisher or "Samarbejdsplaner"
+
+    def url(self, path: str) -> str | None:
+        """The public address of `path` (relative to the output folder), when known."""
+        if self.base_url is None:
+            return None
+        return self.base_url + path.removesuffix("index.html")
+
+
+def site_of(
+    publisher: str | None, contact: str | None, base_url: str | None, logo: str | None
+) -> Site:
+    """A Site with its base URL ending in '/'."""
+    base = base_url if base_url is None or base_url.endswith("/") else base_url + "/"
+    return Site(publisher, contact, base, logo)
+
+
+def sitemap(site: Site, pages: Iterable[str]) -> str | None:
+    """sitemap.xml of `pages` (paths relative to the output folder); None without a
+    base URL, since a sitemap holds absolute addresses."""
+    if site.base_url is None:
+        return None
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        *(f"<url><loc>{escape(site.url(page) or '')}</loc></url>" for page in sorted(pages)),
+        "</urlset>",
+    ]
+    return "\n".join(lines) + "\n"
