@@ -150,9 +150,9 @@ class _Loader:
             return None
         if not isinstance(doc.data, dict):
             what = (
-                "loader.not-a-mapping.list"
+                t("loader.not-a-mapping.list")
                 if isinstance(doc.data, list)
-                else "loader.not-a-mapping"
+                else t("loader.not-a-mapping")
             )
             self.report(
                 d.NOT_A_MAPPING,

@@ -48,7 +48,7 @@ def _advice(problem: str, line: str, column: int) -> tuple[str, str]:
             t("yaml.indented-key.help"),
         )
     if problem.startswith("found character that cannot start any token"):
-        return t("yaml.bad-start", character=at), t("yaml.bad-start.help")
+        return t("yaml.bad-start", character=at), t("yaml.bad-start.help", character=at)
     if problem.startswith("found unexpected end of stream"):
         return t("yaml.unclosed-quote"), t("yaml.unclosed-quote.help")
     if problem.startswith("did not find expected ',' or"):
@@ -78,7 +78,7 @@ def reader_problem(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
     column = len(before) - (before.rfind("\n") + 1) + 1
     return YamlProblem(
         "syntax",
-        t("yaml.control-character", character=repr(err.character)),
+        t("yaml.control-character", character=repr(err.character), reason=err.reason),
         Mark(line, column),
         t("yaml.control-character.help"),
     )

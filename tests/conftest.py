@@ -35,3 +35,20 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build(ROOT, ROOT / "data", out, pdf=unavailable() is None)
     assert not report.failed, report.diagnostics
     return out
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> object:
+    """Unit tests read samplan's messages in English (the CLI speaks Danish unless told
+    otherwise: every invocation of `main` chooses its language itself)."""
+    from samplan.locale import use_language
+
+    use_language("en")
+    yield
+    use_language("da")
+
+
+@pytest.fixture
+def english_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI in English, for tests that read its English sentences."""
+    monkeypatch.setenv("SAMPLAN_LANG", "en")

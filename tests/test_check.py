@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from samplan.cli import main
 
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT_SCHEMA = json.loads((ROOT / "tests/schemas/check-output.schema.json").read_text("utf-8"))
 MVJ = "data/midt-og-vestjyllands-politi/2020"
@@ -80,7 +82,7 @@ def test_text_format_shows_the_source_line_with_a_caret(monkeypatch: pytest.Monk
         "   |                                           ^^^^^^^^^^^^\n"
         "  = help: did you mean 'Ikast-Brande'?\n"
     ) in out
-    assert out.endswith("1 plan(s) checked: 2 error(s), 16 warning(s), 1 note(s)\n")
+    assert out.endswith("1 plan checked: 2 errors, 16 warnings, 1 note\n")
 
 
 def test_github_format_is_workflow_commands(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,15 +150,70 @@ def test_settings_change_severities_and_ignore_rules(
     code, out = run("check")
     assert code == 1 and "error[SP108 publication-missing]" in out
     (tmp_path / "samplan.yaml").write_text("ignore: [SP108]\n", "utf-8")
-    assert run("check") == (0, "1 plan(s) checked: 0 error(s), 0 warning(s), 0 note(s)\n")
+    assert run("check") == (0, "1 plan checked: 0 errors, 0 warnings, 0 notes\n")
+    (tmp_path / "samplan.yaml").write_text("ignore: SP108\n", "utf-8")  # one code alone
+    assert run("check") == (0, "1 plan checked: 0 errors, 0 warnings, 0 notes\n")
 
 
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ("severity:\n  SP999: error\n", "samplan.yaml:2:10: unknown rule code 'SP999'"),
-        ("severity:\n  SP108: loud\n", "samplan.yaml:2:10: severity of SP108 must be one of"),
-        ("colour: red\n", "samplan.yaml: the settings are 'severity' and 'ignore'"),
+        (
+            "severity:\n  SP999: error\n",
+            "samplan.yaml:2:3: error[SP008 invalid-value] unknown rule code 'SP999'",
+        ),
+        (
+            "severity:\n  SP108: loud\n",
+            "samplan.yaml:2:10: error[SP008 invalid-value] severity.SP108: 'loud' is not an allowed value",
+        ),
+        (
+            "colour: red\n",
+            "samplan.yaml:1:1: error[SP006 unknown-key] unknown key 'colour' in the settings",
+        ),
+        (
+            "ignore: SP999\n",
+            "samplan.yaml:1:9: error[SP008 invalid-value] unknown rule code 'SP999'",
+        ),
+        (
+            "ignore: [SP108, SP998]\n",
+            "samplan.yaml:1:17: error[SP008 invalid-value] unknown rule code 'SP998'",
+        ),
+        (
+            "ignore: {SP108: x}\n",
+            "samplan.yaml:1:9: error[SP008 invalid-value] ignore: expected a list, got a mapping",
+        ),
+        (
+            "severity: [SP108]\n",
+            "samplan.yaml:1:11: error[SP008 invalid-value] severity: expected a mapping of keys",
+        ),
+        (
+            "site: {base_url: example.dk}\n",
+            "samplan.yaml:1:18: error[SP008 invalid-value] site.base_url: 'example.dk' is not a web address",
+        ),
+        (
+            "site: {logo: ../logo.svg}\n",
+            "samplan.yaml:1:14: error[SP008 invalid-value] the logo lies outside the repository",
+        ),
+        (
+            "site: {logo: plan.yaml}\n",
+            "samplan.yaml:1:14: error[SP008 invalid-value] the logo must be an SVG or PNG file",
+        ),
+        (
+            "site: {logo: logo.svg}\n",
+            "samplan.yaml:1:14: error[SP008 invalid-value] there is no logo file at this path",
+        ),
+        (
+            "site: {publisher: [a]}\n",
+            "samplan.yaml:1:19: error[SP008 invalid-value] site.publisher: expected text, got a list",
+        ),
+        (
+            "lang: fr\n",
+            "samplan.yaml:1:7: error[SP008 invalid-value] lang: 'fr' is not an allowed value",
+        ),
+        (
+            "severity: {SP108: loud\n",
+            "samplan.yaml:1:11: error[SP001 invalid-yaml] a [ or { is opened here and never closed",
+        ),
     ],
 )
 def test_bad_settings_are_a_configuration_error(

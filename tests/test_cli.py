@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from samplan import __version__
 from samplan.cli import main
 
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 MINIMAL = "district: fyns-politi\nyear: 2020\ntitle: Samarbejdsplan 2020\n"
 
 
@@ -52,7 +54,7 @@ def test_version_imports_no_heavy_library() -> None:
 
 def test_build_writes_every_output(repo: Path) -> None:
     write(repo, MINIMAL)
-    assert run("build") == (0, "built 1 plan(s) into out/\n", "")
+    assert run("build") == (0, "built 1 plan into out/\n", "")
     plan_dir = repo / "out/fyns-politi/2020"
     assert sorted(p.name for p in plan_dir.iterdir()) == ["index.html", "plan.json", "plan.md"]
     assert (repo / "out/index.html").is_file()
@@ -73,7 +75,7 @@ def test_build_selects_years_and_districts(repo: Path) -> None:
     write(repo, MINIMAL.replace("2020", "2019"), folder="fyns-politi/2019")
     assert run("build", "2019", "--district", "fyns-politi", "--out", "site")[:2] == (
         0,
-        "built 1 plan(s) into site/\n",
+        "built 1 plan into site/\n",
     )
     assert sorted(p.name for p in (repo / "site/fyns-politi").iterdir()) == ["2019"]
 
@@ -82,7 +84,7 @@ def test_build_reports_located_errors_and_exits_1(repo: Path) -> None:
     write(repo, MINIMAL + "titel: x\nyear: 2021\n")
     code, out, err = run("build")
     assert code == 1
-    assert out == "built 0 plan(s) into out/\n"
+    assert out == "built 0 plans into out/\n"
     assert err == (
         "data/fyns-politi/2020/plan.yaml:4:1: error[SP006 unknown-key] unknown key 'titel' "
         "in the plan\n"
@@ -95,7 +97,7 @@ def test_build_reports_located_errors_and_exits_1(repo: Path) -> None:
         "5 | year: 2021\n"
         "  | ^^^^\n"
         "  = help: the key was first given on line 2; keep one of them\n"
-        "1 plan(s) could not be built\n"
+        "1 plan could not be built\n"
     )
 
 

@@ -18,6 +18,8 @@ from samplan.matching import match
 from samplan.model import Body, Forum, Initiative, Plan, Published, Section
 from samplan.render.diffview import as_text, trim
 
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests/diff/data"
 SCHEMA = json.loads((ROOT / "tests/schemas/diff-output.schema.json").read_text("utf-8"))
@@ -307,7 +309,7 @@ def test_a_plan_that_cannot_be_loaded_is_located(
     code, out, err = run("diff", "2019", "2020", "--data", str(data))
     assert (code, out) == (2, "")
     assert "data/fyns-politi/2020/plan.yaml:11:10: error[SP001 invalid-yaml]" in err
-    assert "1 plan(s) could not be loaded; nothing compared" in err
+    assert "1 plan could not be loaded; nothing compared" in err
 
 
 def test_change_json_has_exactly_the_spec_keys() -> None:

@@ -49,7 +49,7 @@ from samplan.cli import main
 DEADLINE_SECONDS = 30
 MAX_LINE = 1000  # the longest line a case may print: diagnostics stay short however long the input
 FOLDER_CODES = {"SP012", "SP013", "SP014"}  # findings about a folder carry no line
-_BUILD_ERROR = re.compile(r"^(\S+?)(?::(\d+):(\d+))?: error\[(SP\d+) ", re.MULTILINE)
+_BUILD_ERROR = re.compile(r"^(\S+?)(?::(\d+):(\d+))?: fejl\[(SP\d+) ", re.MULTILINE)
 
 
 class Hang(Exception):

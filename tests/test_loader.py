@@ -345,11 +345,12 @@ def test_syntax_error(tmp_path: Path) -> None:
     assert only(load(tmp_path, {"plan.yaml": text})) == (
         "SP001",
         "invalid-yaml",
-        "invalid YAML: mapping values are not allowed in this context",
+        "a key stands where YAML expected none",
         PLAN,
         5,
         8,
-        "check indentation, quoting and the `key: value` form on this line",
+        "indent the line like the keys beside it, and check that the line above has a "
+        "'key: value' form; a value holding ': ' goes in quotation marks",
     )
 
 

@@ -18,6 +18,8 @@ from conftest import ROOT, require
 from samplan.cli import main
 from samplan.render.pdf import unavailable
 
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 
 @pytest.fixture(scope="module")
 def pdfs(seed_site: Path) -> list[Path]:

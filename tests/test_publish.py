@@ -20,6 +20,8 @@ from samplan import publish
 from samplan.cli import main
 from samplan.text import danish_date
 
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 SEED_DATA = Path(__file__).resolve().parent.parent / "data"
 BROKEN = "fyns-politi/2020"
 BUILD = [sys.executable, "-c", "from samplan.cli import main; main()", "build"]

@@ -15,6 +15,8 @@ from samplan.render.environment import make_environment
 from samplan.render.markup import md_inline, to_html, to_markdown
 from samplan.render.outline import build_page
 
+pytestmark = pytest.mark.usefixtures("english_cli")
+
 
 def make_plan(**parts: Any) -> Plan:
     return Plan.model_validate({"district": "fyns-politi", "year": "2020", "title": "T", **parts})

@@ -357,9 +357,10 @@ def test_syntax_error_located() -> None:
     assert doc.problems == [
         YamlProblem(
             "syntax",
-            "invalid YAML: mapping values are not allowed in this context",
+            "a key stands where YAML expected none",
             Mark(2, 3, 1),
-            SYNTAX_HELP,
+            "indent the line like the keys beside it, and check that the line above has a "
+            "'key: value' form; a value holding ': ' goes in quotation marks",
         )
     ]
 
@@ -367,9 +368,9 @@ def test_syntax_error_located() -> None:
 def test_unclosed_flow_sequence_located() -> None:
     assert only_problem("a: [1, 2\nb: 3\n") == YamlProblem(
         "syntax",
-        "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+        "a [ or { is opened here and never closed",
         Mark(2, 2, 1),
-        SYNTAX_HELP,
+        "close it with ] or } on the same line, and separate the items with commas",
     )
 
 
@@ -424,3 +425,69 @@ def test_empty_and_comment_only_input(text: str) -> None:
 def test_top_level_list_and_scalar() -> None:
     assert read_clean("- a\n- b\n").data == ["a", "b"]
     assert read_clean("just text\n").data == "just text"
+
+
+# --- advice on the mistakes of a non-programmer ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "title: Forord: en tryg region\n",
+            "a colon followed by a space in a value makes YAML read a new key",
+            'put the value in quotation marks: title: "Forord: en tryg region"',
+        ),
+        (
+            "sections:\n  - title: Forord: en tryg region\n",
+            "a colon followed by a space in a value makes YAML read a new key",
+            'put the value in quotation marks:   - title: "Forord: en tryg region"',
+        ),
+        (
+            "a:\n\tb: 1\n",
+            "a tab in the indentation; YAML indents with spaces only",
+            "replace the tab at the start of the line by spaces (set the editor to indent "
+            "with spaces)",
+        ),
+        (
+            'a: "abc\nb: 2\n',
+            "a quotation mark is opened here and never closed",
+            "end the value with the same quotation mark it begins with; write '' for a ' "
+            "inside '...'",
+        ),
+        ("a: @x\n", "a value cannot begin with @", 'put the value in quotation marks: "@..."'),
+    ],
+)
+def test_common_mistakes_get_advice(text: str, message: str, hint: str) -> None:
+    problem = only_problem(text)
+    assert (problem.kind, problem.message, problem.help) == ("syntax", message, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("title: Møde #2 i året\n", "#2 i året"),
+        ("title: Vi mødes hver uge # og i ferierne\n", "# og i ferierne"),
+        ("- Vi mødes #hver uge\n", "#hver uge"),
+    ],
+)
+def test_a_hash_after_one_space_in_a_plain_value_is_reported(text: str, cut: str) -> None:
+    problem = only_problem(text)
+    assert problem.kind == "comment-in-text"
+    assert problem.message == f"' #' starts a comment: the text stops before '{cut}'"
+    assert problem.mark.line == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meetings: 4  # exactly four\n",
+        "level: strategic # a comment on a word\n",
+        'title: "Møde #2"\n',
+        "title: Møde#2\n",
+        "level: strategic # samplan: ignore[SP101]\n",
+        "title: Vi mødes  # two spaces: a comment\n",
+    ],
+)
+def test_comments_by_intent_are_left_alone(text: str) -> None:
+    assert read_yaml(text).problems == []

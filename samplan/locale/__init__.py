@@ -45,11 +45,20 @@ def catalog(lang: Language) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=CATALOGS, languages=[lang], fallback=True)
 
 
+def _filled(text: str, params: dict[str, object]) -> str:
+    """`text` with its `{name}` fields filled; a field the code does not give stays
+    visible rather than failing (tests/test_locale.py keeps code and catalogs in step)."""
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
 def t(msgid: str, /, **params: object) -> str:
     """The message `msgid` in the current language, with its parameters filled in."""
-    return catalog(language()).gettext(msgid).format(**params)
+    return _filled(catalog(language()).gettext(msgid), params)
 
 
 def tn(msgid: str, plural_id: str, n: int, /, **params: object) -> str:
     """A message about `n` things, in the grammatical number `n` asks for (`{n}`)."""
-    return catalog(language()).ngettext(msgid, plural_id, n).format(n=n, **params)
+    return _filled(catalog(language()).ngettext(msgid, plural_id, n), {"n": n, **params})
