@@ -164,7 +164,8 @@ def test_settings_change_severities_and_ignore_rules(
         ),
         (
             "severity:\n  SP108: loud\n",
-            "samplan.yaml:2:10: error[SP008 invalid-value] severity.SP108: 'loud' is not an allowed value",
+            "samplan.yaml:2:10: error[SP008 invalid-value] "
+            "severity.SP108: 'loud' is not an allowed value",
         ),
         (
             "colour: red\n",
@@ -188,7 +189,8 @@ def test_settings_change_severities_and_ignore_rules(
         ),
         (
             "site: {base_url: example.dk}\n",
-            "samplan.yaml:1:18: error[SP008 invalid-value] site.base_url: 'example.dk' is not a web address",
+            "samplan.yaml:1:18: error[SP008 invalid-value] "
+            "site.base_url: 'example.dk' is not a web address",
         ),
         (
             "site: {logo: ../logo.svg}\n",
@@ -204,7 +206,8 @@ def test_settings_change_severities_and_ignore_rules(
         ),
         (
             "site: {publisher: [a]}\n",
-            "samplan.yaml:1:19: error[SP008 invalid-value] site.publisher: expected text, got a list",
+            "samplan.yaml:1:19: error[SP008 invalid-value] "
+            "site.publisher: expected text, got a list",
         ),
         (
             "lang: fr\n",
