@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samplan import diagnostics as d
+from samplan.locale import t
 from samplan.registry import registry
 
 MAX_PLANS = 2000
@@ -43,11 +44,11 @@ def discover(
             continue
         if reg.district(name) is None:
             near = reg.suggest_district(name)
-            hint = f"did you mean '{near[0]}'?" if near else "name the folder by a district id"
+            hint = t("did-you-mean", word=near[0]) if near else t("repository.not-a-district.help")
             problems.append(
                 _problem(
                     d.UNKNOWN_DISTRICT,
-                    f"{d.shown(name)} is not a police district id",
+                    t("repository.not-a-district", name=d.shown(name)),
                     district_dir,
                     root,
                     hint,
@@ -62,10 +63,10 @@ def discover(
         problems.append(
             _problem(
                 d.LIMIT_EXCEEDED,
-                f"{len(found)} plans, at most {MAX_PLANS}",
+                t("repository.too-many-plans", count=len(found), limit=MAX_PLANS),
                 data,
                 root,
-                "select plans by year or district",
+                t("repository.too-many-plans.help"),
             )
         )
         found = found[:MAX_PLANS]
@@ -82,10 +83,10 @@ def _year_folder(
         problems.append(
             _problem(
                 d.BAD_FOLDER,
-                f"folder {d.shown(name)} is not a year",
+                t("repository.not-a-year", name=d.shown(name)),
                 folder,
                 root,
-                "name plan folders by their year: 2020",
+                t("repository.not-a-year.help"),
             )
         )
         return None
@@ -96,10 +97,10 @@ def _year_folder(
         problems.append(
             _problem(
                 d.BAD_FOLDER,
-                "the plan folder holds no .yaml file",
+                t("repository.no-yaml"),
                 folder,
                 root,
-                "add the plan's YAML files or remove the folder",
+                t("repository.no-yaml.help"),
             )
         )
         return None

@@ -14,6 +14,7 @@ from types import TracebackType
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from samplan import diagnostics as d
+from samplan.locale import t
 from samplan.render.sandbox import LinkOutside
 
 
@@ -49,11 +50,11 @@ def template_problem(
         code.code,
         code.name,
         "error",
-        f"template error: {d.shown(what, 200, quote='')}",
+        t("template.error", error=d.shown(what, 200, quote="")),
         file=d.repository_name(Path(file), root) if file else None,
         line=line,
         column=1 if line else None,
         district=district,
         year=year,
-        help="check the template against the page model in samplan/render/page.py",
+        help=t("template.error.help"),
     )
