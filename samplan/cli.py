@@ -418,6 +418,6 @@ def schema() -> None:
     """
     import json
 
-    from samplan.model import plan_json_schema
+    from samplan.plan_schema import plan_schema
 
-    click.echo(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+    click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True))
