@@ -1,16 +1,15 @@
-"""The organisation chart: levels in order, escaped text, well-formed deterministic SVG."""
+"""The organisation chart: levels in order, escaped text, words that break at syllables."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from golden import GOLDEN
 
+from samplan.build import render_plan
 from samplan.model import Plan
-from samplan.render.orgchart import levels, orgchart_svg, wrap
-
-SVG = "{http://www.w3.org/2000/svg}"
+from samplan.render.environment import make_environment
+from samplan.render.orgchart import SHY, describe, hyphenated, levels
 
 
 def plan(*bodies: dict[str, object]) -> Plan:
@@ -40,31 +39,39 @@ def test_levels_are_ordered_and_staff_is_last() -> None:
     assert [level.staff for level in chart] == [False, False, True]
 
 
-def test_svg_is_well_formed_named_and_escaped() -> None:
+def test_the_chart_is_html_lists_with_escaped_text() -> None:
     p = plan({"title": 'Kredsråd <&> "x"', "kind": "kredsråd", "level": "strategic"})
-    svg = orgchart_svg(p)
-    assert svg is not None
-    root = ET.fromstring(str(svg))
-    assert root.get("role") == "img"
-    assert root.get("aria-labelledby") == "organisation-titel organisation-beskrivelse"
-    assert root.find(f"{SVG}title").text == "Organisationen i Plan"  # type: ignore[union-attr]
-    assert root.find(f"{SVG}desc").text == 'Strategisk niveau: Kredsråd <&> "x".'  # type: ignore[union-attr]
-    texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert texts == ["Strategisk", "niveau", 'Kredsråd <&> "x"']
+    html = render_plan(make_environment(), p)["index.html"]
+    chart = html.split('<ol class="orgchart">', 1)[1].split("</ol>", 1)[0]
+    assert '<p class="band-name">Strategisk niveau</p>' in chart
+    assert '<strong class="name">Kredsråd &lt;&amp;&gt; &#34;x&#34;</strong>' in chart
+    assert "<svg" not in html
 
 
-def test_svg_is_deterministic_and_absent_without_bodies() -> None:
+def test_long_danish_words_get_soft_hyphens_and_short_ones_none() -> None:
+    assert hyphenated("Kredsrådet") == "Kredsrådet"
+    long = hyphenated("Kriminalitetsforebyggelsessekretariatet")
+    assert long.replace(SHY, "") == "Kriminalitetsforebyggelsessekretariatet"
+    assert long.count(SHY) >= 8
+    assert all(len(part) <= 8 for part in long.split(SHY))  # no part wider than a box
+
+
+def test_bodies_without_a_stated_level_are_drawn_without_one() -> None:
     p = plan({"title": "Kredsrådet", "kind": "kredsråd", "level": "strategic"})
-    assert orgchart_svg(p) == orgchart_svg(p.model_copy(deep=True))
-    assert orgchart_svg(plan()) is None
-
-
-def test_wrap_breaks_between_words_only() -> None:
-    assert wrap("Det kriminalpræventive Sekretariat", 14, 200, bold=True) == [
-        "Det kriminalpræventive",
-        "Sekretariat",
+    odd = p.bodies[0].model_copy(update={"level": None})  # type: ignore[index]
+    p = p.model_copy(update={"bodies": [*p.bodies, odd.model_copy(update={"title": "X"})]})  # type: ignore[misc]
+    chart = levels(p)
+    assert [(x.label, x.stated, [e.title for e in x.entries]) for x in chart] == [
+        ("Strategisk niveau", True, ["Kredsrådet"]),
+        ("Øvrige organer", False, ["X"]),
     ]
-    assert wrap("Kort", 14, 200) == ["Kort"]
+
+
+def test_chart_is_deterministic_and_absent_without_bodies() -> None:
+    p = plan({"title": "Kredsrådet", "kind": "kredsråd", "level": "strategic"})
+    assert levels(p) == levels(p.model_copy(deep=True))
+    assert levels(plan()) == ()
+    assert describe(levels(p)) == "Strategisk niveau: Kredsrådet."
 
 
 def test_golden_plan_pages_show_one_chart_except_the_plan_without_bodies() -> None:
@@ -80,4 +87,4 @@ def test_golden_plan_pages_show_one_chart_except_the_plan_without_bodies() -> No
 
 
 def chart_count(page: Path) -> int:
-    return page.read_text("utf-8").count('<svg xmlns="http://www.w3.org/2000/svg" class="orgchart"')
+    return page.read_text("utf-8").count('<ol class="orgchart">')

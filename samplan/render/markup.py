@@ -43,6 +43,20 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Danish quotation marks: "tekst" is published as »tekst«; single quotes and
+# apostrophes stay as written, and so do dashes and dots.
+SMARTY = {
+    "smart_dashes": False,
+    "smart_ellipses": False,
+    "smart_angled_quotes": False,
+    "substitutions": {
+        "left-double-quote": "&raquo;",
+        "right-double-quote": "&laquo;",
+        "left-single-quote": "&#39;",
+        "right-single-quote": "&#39;",
+    },
+}
+
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _MD_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
@@ -84,7 +98,11 @@ def _allowed_target(target: str) -> bool:
 @cache
 def _parser() -> markdown.Markdown:
     """One parser, reset between texts: building a parser costs more than converting."""
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return markdown.Markdown(
+        extensions=["sane_lists", "smarty"],
+        extension_configs={"smarty": SMARTY},
+        output_format="html",
+    )
 
 
 def _shift_headings(html: str, first: int) -> str:

@@ -3,15 +3,27 @@ included, and whatever no section includes in chapters of its own at the end."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from samplan.model import Body, Entity, Forum, Gathering, Include, Initiative, Plan, Section
+from samplan.model import (
+    Body,
+    Entity,
+    Forum,
+    Gathering,
+    Include,
+    Initiative,
+    Plan,
+    Published,
+    Section,
+)
 from samplan.registry import registry
 from samplan.render import labels
-from samplan.render.orgchart import levels, orgchart_svg
+from samplan.render.orgchart import describe, levels
 from samplan.render.page import (
     Block,
     Chapter,
+    Linked,
     Page,
     TocEntry,
     body_chapter,
@@ -127,15 +139,17 @@ class _Outliner:
 
 
 def orgchart_block(plan: Plan) -> Block | None:
-    """The chart as a block: the SVG, and the same content as (level, rows) for a list."""
-    svg = orgchart_svg(plan)
-    if svg is None:
+    """The chart as a block: its levels, and the same content as (level, rows) for text."""
+    chart = levels(plan)
+    if not chart:
         return None
     groups = tuple(
         (level.label, tuple((e.title, e.kind or "", e.chair or "") for e in level.entries))
-        for level in levels(plan)
+        for level in chart
     )
-    return Block("orgchart", text=svg, caption="Organisationen", groups=groups)
+    return Block(
+        "orgchart", text=describe(chart), caption="Organisationen", groups=groups, chart=chart
+    )
 
 
 def _number(chapters: list[Chapter], prefix: str = "") -> None:
@@ -161,6 +175,21 @@ def _toc(chapters: list[Chapter]) -> list[TocEntry]:
     return entries
 
 
+_WEB_NAME = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
+
+
+def publication(published: Published) -> str | Linked | None:
+    """When and where the plan was published; the address a link where there is one
+    (a `url`, or a `where` that is a web address such as www.politi.dk)."""
+    when = danish_date(published.date) if published.date else None
+    where = published.where
+    href = published.url or (f"https://{where}" if where and _WEB_NAME.match(where) else None)
+    if href is None:
+        return ", ".join(x for x in (when, where) if x) or None
+    before = f"{when}, " if when else ""
+    return Linked(before, where or href, href)
+
+
 def build_page(plan: Plan) -> Page:
     """The whole page model of a plan."""
     outliner = _Outliner(plan)
@@ -168,28 +197,17 @@ def build_page(plan: Plan) -> Page:
     chapters += outliner.leftovers()
     _number(chapters)
     district = registry().district(plan.district)
-    published = plan.published
-    pub = None
-    if published:
-        pub = ", ".join(
-            x
-            for x in (
-                published.date and danish_date(published.date),
-                published.where,
-                published.url,
-            )
-            if x
-        )
-    facts = (
+    pub = publication(plan.published) if plan.published else None
+    facts: tuple[tuple[str, str | Linked | None], ...] = (
         ("Politikreds", district.name if district else plan.district),
         ("År", str(plan.year)),
         ("Udstedt af", labels.person(plan.issued_by) if plan.issued_by else None),
         (
             "Drøftet i kredsrådet",
-            plan.discussed_in_kredsraad and danish_date(plan.discussed_in_kredsraad),
+            danish_date(plan.discussed_in_kredsraad) if plan.discussed_in_kredsraad else None,
         ),
-        ("Træder i kraft", plan.effective_from and danish_date(plan.effective_from)),
-        ("Offentliggjort", pub or None),
+        ("Træder i kraft", danish_date(plan.effective_from) if plan.effective_from else None),
+        ("Offentliggjort", pub),
     )
     who = plan.issued_by
     signature = tuple(x for x in (who.on_behalf_of, who.name, who.title) if x) if who else ()

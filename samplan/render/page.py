@@ -8,10 +8,14 @@ disagree with the chapters it names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from samplan.model import Body, Forum, Gathering, Initiative, Plan
 from samplan.render import labels
 from samplan.text import danish_date, join_danish
+
+if TYPE_CHECKING:
+    from samplan.render.orgchart import Level
 
 
 @dataclass(frozen=True)
@@ -19,11 +23,12 @@ class Block:
     """One piece of a chapter; `kind` tells the template which partial presents it."""
 
     kind: str  # "prose", "facts", "members", "fora", "list", "dates", "orgchart"
-    text: str = ""  # prose: Markdown; orgchart: the SVG markup
+    text: str = ""  # prose: Markdown
     rows: tuple[tuple[str, ...], ...] = ()  # facts: (label, value); tables: cells
     caption: str = ""
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # (heading, rows)
     ordered: bool = False
+    chart: tuple[Level, ...] = ()  # orgchart: the levels with their bodies
 
 
 @dataclass
@@ -52,12 +57,26 @@ class TocEntry:
 
 
 @dataclass(frozen=True)
+class Linked:
+    """A fact whose end is a link: `before` as text, then `text` linking to `href`."""
+
+    before: str
+    text: str
+    href: str
+
+    def __str__(self) -> str:
+        shown = self.href in (self.text, f"https://{self.text}")
+        address = "" if shown else f" ({self.href})"
+        return f"{self.before}{self.text}{address}"
+
+
+@dataclass(frozen=True)
 class Page:
     """Everything the plan templates present."""
 
     plan: Plan
     district_name: str
-    facts: tuple[tuple[str, str], ...]
+    facts: tuple[tuple[str, str | Linked], ...]
     chapters: tuple[Chapter, ...]
     toc: tuple[TocEntry, ...]
     signature: tuple[str, ...]
