@@ -52,3 +52,42 @@ def english_messages() -> object:
 def english_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI in English, for tests that read its English sentences."""
     monkeypatch.setenv("SAMPLAN_LANG", "en")
+
+
+LOGO_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48">'
+    '<path d="M24 2 44 9v14c0 12-8.5 20-20 23C12.5 43 4 35 4 23V9Z" fill="#0a4a8c"/>'
+    '<text x="24" y="31" font-size="16" text-anchor="middle" fill="#fff" '
+    'font-family="Arial, sans-serif" font-weight="bold">FP</text></svg>\n'
+)
+SITE_SETTINGS = """\
+site:
+  publisher: Fyns Politi
+  logo: assets/logo.svg
+  contact: "Fyns Politi, Thomas B. Thriges Gade 34, 5000 Odense C. Telefon 114."
+  base_url: https://samarbejdsplaner.fyns-politi.example/
+"""
+
+
+def branded_repository(root: Path) -> Path:
+    """A repository of Fyns Politi's plans of 2019 and 2020 with site settings and a logo."""
+    import shutil
+
+    shutil.copytree(ROOT / "tests/diff/data/fyns-politi", root / "data" / "fyns-politi")
+    (root / "assets").mkdir()
+    (root / "assets" / "logo.svg").write_text(LOGO_SVG, "utf-8")
+    (root / "samplan.yaml").write_text(SITE_SETTINGS, "utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The branded repository built; its output folder."""
+    from samplan.build import build
+    from samplan.config import load_config
+
+    root = branded_repository(tmp_path_factory.mktemp("branded"))
+    config = load_config(root / "samplan.yaml", set(), root)
+    report = build(root, root / "data", root / "out", config=config)
+    assert not report.failed, report.diagnostics
+    return root / "out"

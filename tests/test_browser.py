@@ -130,18 +130,69 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_screenshots_of_each_seed_plan_at_phone_and_desktop_width(
-    seed_site: Path, driver: Any
-) -> None:
-    plans = sorted(seed_site.glob("*/*/index.html"))
-    for page in plans:
+def shot_name(site: Path, page: Path, width: int, prefix: str = "") -> str:
+    """fyns-politi-2020-375.png for a plan page, ...-diff-375.png, index-375.png."""
+    stem = name(site, page).removesuffix(".html").removesuffix("/index").replace("/", "-")
+    return f"{prefix}{stem}-{width}.png"
+
+
+def test_screenshots_of_every_page_at_phone_and_desktop_width(seed_site: Path, driver: Any) -> None:
+    every = pages(seed_site)
+    for page in every:
         driver.get(page.as_uri())
         for width in WIDTHS:
-            target = SCREENSHOTS / f"{page.parent.parent.name}-{page.parent.name}-{width}.png"
+            target = SCREENSHOTS / shot_name(seed_site, page, width)
             browser.full_page_png(driver, width, target)
             shot_width, shot_height = png_size(target)
-            assert shot_width == width and shot_height > 600, target
-    assert len(plans) == 5
+            assert shot_width == width and shot_height > 500, target
+    assert len([p for p in every if p.name == "index.html"]) == 6
+
+
+def test_a_branded_site_passes_axe_core_and_is_photographed(
+    branded_site: Path, driver: Any
+) -> None:
+    """The pages of a repository with site settings: its name and logo in the header."""
+    failures: dict[str, list[str]] = {}
+    for page in pages(branded_site):
+        for width in WIDTHS:
+            browser.viewport(driver, width)
+            driver.get(page.as_uri())
+            violations = browser.axe_violations(driver)
+            if violations:
+                failures[f"{name(branded_site, page)} at {width}"] = browser.describe(violations)
+            logo = driver.execute_script(
+                "const i = document.querySelector('p.publisher img.logo');"
+                "return i ? [i.naturalWidth, i.getBoundingClientRect().height] : null;"
+            )
+            assert logo is not None and logo[0] > 0 and logo[1] >= 40, page
+            target = SCREENSHOTS / shot_name(branded_site, page, width, "branded-")
+            browser.full_page_png(driver, width, target)
+    assert failures == {}, failures
+
+
+def test_the_table_of_contents_folds_away_on_a_phone(seed_site: Path, driver: Any) -> None:
+    page = (seed_site / "fyns-politi/2020/index.html").as_uri()
+    visible = "return [...document.querySelectorAll('nav.toc')].map(n => n.offsetParent !== null);"
+    browser.viewport(driver, 375)
+    driver.get(page)
+    assert driver.execute_script(visible) == [False, True]  # the folded one
+    assert driver.execute_script("return document.querySelector('nav.toc details').open") is False
+    browser.viewport(driver, 1280)
+    driver.get(page)
+    assert driver.execute_script(visible) == [True, False]
+
+
+def test_no_word_of_the_organisation_chart_is_cut_off(seed_site: Path, driver: Any) -> None:
+    """Every box holds its text at phone and desktop width: nothing overflows a box."""
+    for width in (320, *WIDTHS):
+        browser.viewport(driver, width)
+        for page in sorted(seed_site.glob("*/*/index.html")):
+            driver.get(page.as_uri())
+            clipped = driver.execute_script(
+                "return [...document.querySelectorAll('li.box')]"
+                ".filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.textContent);"
+            )
+            assert clipped == [], (page, width)
 
 
 def test_a_missing_tool_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,3 +203,33 @@ def test_a_missing_tool_skips_locally_and_fails_under_ci(monkeypatch: pytest.Mon
     with pytest.raises(pytest.fail.Exception, match=r"CI=true: CI must install it"):
         require("chromium", "gone")
     require("chromium", None)
+
+
+def test_a_long_danish_compound_breaks_at_a_syllable_inside_its_box(
+    tmp_path: Path, driver: Any
+) -> None:
+    from samplan.build import render_plan
+    from samplan.model import Plan
+    from samplan.render.environment import make_environment
+
+    long = "Kriminalitetsforebyggelsessekretariatet"
+    plan = Plan.model_validate(
+        {"district": "fyns-politi", "year": 2020, "title": "Plan", "bodies": [
+            {"title": long, "kind": "sekretariat", "level": "staff"},
+            {"title": "Kredsrådet", "kind": "kredsråd", "level": "strategic"}]}
+    )  # fmt: skip
+    page = tmp_path / "index.html"
+    page.write_text(str(render_plan(make_environment(), plan)["index.html"]), "utf-8")
+    for width in (320, 375):
+        browser.viewport(driver, width)
+        driver.get(page.as_uri())
+        box = driver.execute_script(
+            "const b = [...document.querySelectorAll('li.box')].find(x => x.textContent"
+            ".replace(/\\u00ad/g, '').includes(arguments[0]));"
+            "const n = b.querySelector('.name'); const r = document.createRange();"
+            "r.selectNodeContents(n);"
+            "return [b.scrollWidth, b.clientWidth, r.getClientRects().length];",
+            long,
+        )
+        scroll, client, lines = box
+        assert scroll <= client + 1 and lines >= 2, (width, box)

@@ -60,11 +60,6 @@ class Site:
     base_url: str | None = None
     logo: str | None = None
 
-    @property
-    def name(self) -> str:
-        """What the header says the site is: the publisher, or the kind of document."""
-        return self.publisher or "Samarbejdsplaner"
-
     def url(self, path: str) -> str | None:
         """The public address of `path` (relative to the output folder), when known."""
         if self.base_url is None:
