@@ -106,3 +106,16 @@ def test_a_png_logo_is_copied_under_its_own_kind(
     assert (tmp_path / "out" / "logo.png").read_bytes() == png
     assert 'src="../../logo.png"' in (tmp_path / "out/fyns-politi/2020/index.html").read_text()
     assert not (tmp_path / "out" / "sitemap.xml").exists()  # no base URL, no sitemap
+
+
+def test_a_logo_larger_than_2_mib_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(branded_repository(tmp_path))
+    monkeypatch.setenv("SAMPLAN_LANG", "en")
+    (tmp_path / "assets" / "logo.svg").write_bytes(b"<svg>" + b" " * 2 * 1024 * 1024)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert "samplan.yaml:3:9: error[SP008 invalid-value] there is no logo file at this path" in (
+        result.stderr
+    )

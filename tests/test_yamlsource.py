@@ -456,6 +456,12 @@ def test_top_level_list_and_scalar() -> None:
             "inside '...'",
         ),
         ("a: @x\n", "a value cannot begin with @", 'put the value in quotation marks: "@..."'),
+        ("a: `x\n", "a value cannot begin with `", 'put the value in quotation marks: "`..."'),
+        (
+            "a:\n  - x\n  y: 2\n",
+            "a line in a list does not begin with '- '",
+            "begin each item of the list with '- ', indented like the items above",
+        ),
     ],
 )
 def test_common_mistakes_get_advice(text: str, message: str, hint: str) -> None:
