@@ -186,6 +186,14 @@ def test_the_language_is_danish_unless_told() -> None:
 CLEAN_PLAN = "district: fyns-politi\nyear: 2020\ntitle: Plan 2020\n"
 
 
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty repository as the working directory, samplan's language not chosen."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SAMPLAN_LANG", raising=False)
+    return tmp_path
+
+
 def _repo(tmp_path: Path, plan: str, settings: str | None = None) -> None:
     folder = tmp_path / "data" / "fyns-politi" / "2020"
     folder.mkdir(parents=True)
@@ -194,12 +202,8 @@ def _repo(tmp_path: Path, plan: str, settings: str | None = None) -> None:
         (tmp_path / "samplan.yaml").write_text(settings, "utf-8")
 
 
-def test_check_speaks_danish_by_default_and_english_when_asked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SAMPLAN_LANG", raising=False)
-    _repo(tmp_path, CLEAN_PLAN + "title: igen\n")
+def test_check_speaks_danish_by_default_and_english_when_asked(here: Path) -> None:
+    _repo(here, CLEAN_PLAN + "title: igen\n")
     danish = CliRunner().invoke(main, ["check"])
     assert danish.exit_code == 1
     assert "fejl[SP002 duplicate-key] nøglen 'title' står to gange" in danish.stdout
@@ -211,12 +215,8 @@ def test_check_speaks_danish_by_default_and_english_when_asked(
         assert english.stdout.endswith("1 plan checked: 1 error, 0 warnings, 0 notes\n")
 
 
-def test_the_settings_choose_the_language_and_lang_overrides_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SAMPLAN_LANG", raising=False)
-    _repo(tmp_path, CLEAN_PLAN, "lang: en\n")
+def test_the_settings_choose_the_language_and_lang_overrides_them(here: Path) -> None:
+    _repo(here, CLEAN_PLAN, "lang: en\n")
     assert CliRunner().invoke(main, ["build"]).stdout == "built 1 plan into out/\n"
     result = CliRunner().invoke(main, ["build", "--lang", "da"])
     assert result.stdout == "1 plan bygget i out/\n"
@@ -225,32 +225,24 @@ def test_the_settings_choose_the_language_and_lang_overrides_them(
     assert "warning[SP105 issuer-not-politidirektoer]" in result.stdout
 
 
-def test_a_colon_in_a_value_gets_advice_in_danish(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SAMPLAN_LANG", raising=False)
-    _repo(tmp_path, "district: fyns-politi\nyear: 2020\ntitle: Forord: en tryg region\n")
+def test_a_colon_in_a_value_gets_advice_in_danish(here: Path) -> None:
+    _repo(here, "district: fyns-politi\nyear: 2020\ntitle: Forord: en tryg region\n")
     out = CliRunner().invoke(main, ["check"]).stdout
     assert "plan.yaml:3:14: fejl[SP001 invalid-yaml] et kolon efterfulgt af mellemrum" in out
     assert '= hjælp: sæt værdien i anførselstegn: title: "Forord: en tryg region"' in out
 
 
-def test_a_hash_that_cuts_the_text_is_a_warning_the_settings_can_silence(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SAMPLAN_LANG", raising=False)
-    _repo(tmp_path, "district: fyns-politi\nyear: 2020\ntitle: Møde #2 i året\n")
+def test_a_hash_that_cuts_the_text_is_a_warning_the_settings_can_silence(here: Path) -> None:
+    _repo(here, "district: fyns-politi\nyear: 2020\ntitle: Møde #2 i året\n")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0
     assert (
         "plan.yaml:3:13: advarsel[SP019 comment-cuts-text] ' #' starter en kommentar: "
         "teksten slutter før '#2 i året'"
     ) in result.stdout
-    (tmp_path / "samplan.yaml").write_text("severity: {SP019: error}\n", "utf-8")
+    (here / "samplan.yaml").write_text("severity: {SP019: error}\n", "utf-8")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1 and "fejl[SP019 comment-cuts-text]" in result.stdout
-    (tmp_path / "samplan.yaml").write_text("ignore: SP019\n", "utf-8")
+    (here / "samplan.yaml").write_text("ignore: SP019\n", "utf-8")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0 and "SP019" not in result.stdout
