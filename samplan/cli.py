@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+
+class UsageError(click.UsageError):
+    """A usage error of samplan's own, said in the user's language (exit code 2)."""
+
+    def show(self, file: object = None) -> None:
+        command = self.ctx.command_path if self.ctx else "samplan"
+        click.echo(t("cli.see-help", command=command), err=True)
+        click.echo(t("cli.error", message=self.format_message()), err=True)
+
 data_option = click.option(
     "--data",
     "data",
@@ -76,7 +85,7 @@ config_option = click.option(
 
 def _data_dir(data: Path) -> Path:
     if not data.is_dir():
-        raise click.UsageError(t("cli.no-data-folder", folder=data))
+        raise UsageError(t("cli.no-data-folder", folder=data))
     return data
 
 
@@ -315,14 +324,14 @@ def diff(
         elif years[0] is None and years[1] is None:
             for folder in (old, new):
                 if not Path(folder).is_dir():
-                    raise click.UsageError(t("cli.not-year-or-folder", text=folder))
+                    raise UsageError(t("cli.not-year-or-folder", text=folder))
             if districts:
-                raise click.UsageError(t("cli.district-with-folders"))
+                raise UsageError(t("cli.district-with-folders"))
             result = compare_folders(root, Path(old), Path(new))
         else:
-            raise click.UsageError(t("cli.year-and-folder"))
+            raise UsageError(t("cli.year-and-folder"))
     except ComparisonError as err:
-        raise click.UsageError(str(err)) from None
+        raise UsageError(str(err)) from None
     _print_diagnostics(result.diagnostics)
     if result.failed:
         click.echo(tn("cli.not-loaded", "cli.not-loaded.plural", result.failed), err=True)
@@ -346,7 +355,7 @@ def _as_year(text: str) -> int | None:
         return None
     year = int(text)
     if not 1900 <= year <= 2200 and not Path(text).is_dir():
-        raise click.UsageError(t("cli.not-a-year", text=text))
+        raise UsageError(t("cli.not-a-year", text=text))
     return year if 1900 <= year <= 2200 else None
 
 
@@ -387,7 +396,7 @@ def rules(code: str | None) -> None:
     if code is not None:
         rule = RULES.get(code.upper())
         if rule is None:
-            raise click.UsageError(t("cli.no-such-rule", code=code))
+            raise UsageError(t("cli.no-such-rule", code=code))
         click.echo(
             t(
                 "cli.rule-head",
