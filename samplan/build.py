@@ -28,10 +28,9 @@ from samplan.registry import registry
 from samplan.render.calendar import FILENAME as CALENDAR
 from samplan.render.calendar import meeting_calendar
 from samplan.render.diffview import as_page
-from samplan.render.environment import make_environment
 from samplan.render.errors import template_problem
 from samplan.render.outline import build_page
-from samplan.render.site import Site, plan_links, site_of, sitemap
+from samplan.render.site import Site, plan_links, site_environment, site_settings, sitemap
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.text import danish_key
 
@@ -265,20 +264,6 @@ def write_index(
         report.diagnostics.append(_not_written(err, out / "index.html", root))
         return
     report.written.append(out / "index.html")
-
-
-def site_settings(config: Config) -> Site:
-    """The templates' view of the site settings; the logo by its name in the output."""
-    logo = f"logo{config.logo.suffix.lower()}" if config.logo else None
-    site = config.site
-    return site_of(site.publisher, site.contact, site.base_url, logo)
-
-
-def site_environment(templates: Path | None, site: Site) -> ImmutableSandboxedEnvironment:
-    """The rendering environment, with the site settings as the global `site`."""
-    env = make_environment(templates)
-    env.globals["site"] = site
-    return env
 
 
 def site_pages(out: Path) -> list[str]:

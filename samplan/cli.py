@@ -32,6 +32,7 @@ class UsageError(click.UsageError):
         click.echo(t("cli.see-help", command=command), err=True)
         click.echo(t("cli.error", message=self.format_message()), err=True)
 
+
 data_option = click.option(
     "--data",
     "data",
@@ -368,8 +369,8 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
         return diffview.as_text(diffs, colour)
     if fmt == "json":
         return diffview.as_json(diffs)
-    from samplan.build import site_environment, tidy
-    from samplan.render.site import Site
+    from samplan.build import tidy
+    from samplan.render.site import Site, site_environment
 
     try:
         return tidy(diffview.as_page(site_environment(templates, Site()), diffs, fmt))

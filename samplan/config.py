@@ -79,7 +79,8 @@ class _Reading:
     def data(self) -> Any:
         """The settings as YAML data, or None after reporting why they cannot be read."""
         try:
-            raw = self.path.read_bytes()[: MAX_SETTINGS_BYTES + 1]
+            with self.path.open("rb") as handle:
+                raw = handle.read(MAX_SETTINGS_BYTES + 1)  # never read a huge file whole
             text = raw.decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError) as err:
             reason = getattr(err, "strerror", None) or t("config.not-utf8")

@@ -1,16 +1,28 @@
-"""The links between the pages of a site: a plan's neighbours in time and its other files.
+"""The site around the pages: the links between them, and how they present the publisher.
 
 A plan page links to the previous and next plan of its district where the repository
 has one, to its meeting calendar and, when one was built, to its PDF (its diff page is
 linked by build.render_plan's `diff_href`). Hrefs are relative and name
-`index.html`, so the site also works opened from the file system.
+`index.html`, so the site also works opened from the file system. Every page shows the
+site settings of samplan.yaml (`Site`: publisher, logo, contact line, base URL), which
+the templates find as the global `site`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
+
+from samplan.render.environment import make_environment
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from samplan.config import Config
 
 
 @dataclass(frozen=True)
@@ -87,3 +99,17 @@ def sitemap(site: Site, pages: Iterable[str]) -> str | None:
         "</urlset>",
     ]
     return "\n".join(lines) + "\n"
+
+
+def site_settings(config: Config) -> Site:
+    """The templates' view of the site settings; the logo by its name in the output."""
+    logo = f"logo{config.logo.suffix.lower()}" if config.logo else None
+    site = config.site
+    return site_of(site.publisher, site.contact, site.base_url, logo)
+
+
+def site_environment(templates: Path | None, site: Site) -> ImmutableSandboxedEnvironment:
+    """The rendering environment, with the site settings as the global `site`."""
+    env = make_environment(templates)
+    env.globals["site"] = site
+    return env
