@@ -119,8 +119,9 @@ class _Reading:
         for index, code in enumerate(settings.ignore or []):
             where: DataPath = ("ignore", index) if listed else ("ignore",)
             if code not in known:
-                hint = t("config.unknown-code.help")
-                self.at(d.INVALID_VALUE, t("config.unknown-code", code=code), where, hint)
+                self.at(
+                    d.INVALID_VALUE, t("config.unknown-code", code=code), where, _hint(code, known)
+                )
             severity[code] = "off"
         for code in settings.severity or {}:
             if code not in known:
@@ -128,7 +129,7 @@ class _Reading:
                     d.INVALID_VALUE,
                     t("config.unknown-code", code=code),
                     self.source.keys.get(("severity", code)),
-                    t("config.unknown-code.help"),
+                    _hint(code, known),
                 )
         return severity
 
@@ -147,6 +148,13 @@ class _Reading:
             self.at(d.INVALID_VALUE, t("config.logo-missing"), where, t("config.logo.help"))
             return None
         return path
+
+
+def _hint(code: str, known: set[str]) -> str:
+    """'did you mean 'SP108'?' for a code in the wrong case, else where the codes are."""
+    if code.strip().upper() in known:
+        return t("did-you-mean", word=code.strip().upper())
+    return t("config.unknown-code.help")
 
 
 def load_config(path: Path, known_codes: set[str], root: Path | None = None) -> Config:

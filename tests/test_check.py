@@ -210,6 +210,11 @@ def test_settings_change_severities_and_ignore_rules(
             "site.publisher: expected text, got a list",
         ),
         (
+            "ignore: [sp108]\n",
+            "unknown rule code 'sp108'\n  |\n1 | ignore: [sp108]\n  |          ^^^^^\n"
+            "  = help: did you mean 'SP108'?",
+        ),
+        (
             "lang: fr\n",
             "samplan.yaml:1:7: error[SP008 invalid-value] lang: 'fr' is not an allowed value",
         ),
