@@ -17,7 +17,7 @@ from samplan import __version__
 
 if TYPE_CHECKING:
     from samplan.diagnostics import Diagnostic
-    from samplan.diff import PlanDiff
+    from samplan.diff.changes import PlanDiff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -264,7 +264,7 @@ def diff(
     """
     import os
 
-    from samplan.comparison import ComparisonError, compare_folders, compare_years
+    from samplan.diff.selection import ComparisonError, compare_folders, compare_years
 
     root = Path.cwd()
     years = [_as_year(x) for x in (old, new)]

@@ -13,8 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from samplan.cli import main
-from samplan.diff import FIELD_LABEL, NESTED_FIELDS, Change, diff_plans, word_diff
-from samplan.matching import match
+from samplan.diff.changes import Change
+from samplan.diff.compare import diff_plans
+from samplan.diff.fields import FIELD_LABEL, NESTED_FIELDS
+from samplan.diff.matching import match
+from samplan.diff.words import word_diff
 from samplan.model import Body, Forum, Initiative, Plan, Published, Section
 from samplan.render.diffview import as_text, trim
 

@@ -10,7 +10,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samplan.diff import diff_plans, word_diff
+from samplan.diff.compare import diff_plans
+from samplan.diff.words import word_diff
 from samplan.model import Plan
 
 PARTS = ("bodies", "fora", "initiatives", "sections")

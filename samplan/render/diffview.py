@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import click
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from samplan.diff import DIFF_VERSION, Change, PlanDiff, word_diff
+from samplan.diff.changes import DIFF_VERSION, Change, PlanDiff
+from samplan.diff.words import word_diff
 from samplan.registry import registry
 
 CONTEXT_WORDS = 12

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
-from samplan.matching import entity_key, match, signature, title
+from samplan.diff.matching import entity_key, match, signature, title
 from samplan.rules.base import Context, Finding
 
 CODE = "SP115"
