@@ -20,10 +20,13 @@ class Change:
     id: str | None
     title: str | None
     field: str | None
-    old: str | None
-    new: str | None
+    old: Any  # data as in plan.json: ISO dates, the schema's values, lists as lists
+    new: Any
     text: str
+    old_text: str | None = None  # the Danish display of `old` and `new`
+    new_text: str | None = None
     prose: bool = False  # old and new are running text: show a word-level change
+    ids: tuple[str, ...] = ()  # the entities a change shared by a whole part stands for
 
     @classmethod
     def whole(cls, change: ChangeType, kind: Kind, ident: str, title: str, text: str) -> Change:
@@ -31,7 +34,8 @@ class Change:
         return cls(change, kind, ident, title, None, None, None, text)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        """SPEC's object: display text beside the data only for a change of a field."""
+        data: dict[str, Any] = {
             "change": self.change,
             "kind": self.kind,
             "id": self.id,
@@ -39,8 +43,14 @@ class Change:
             "field": self.field,
             "old": self.old,
             "new": self.new,
-            "text": self.text,
         }
+        if self.field is not None:
+            data["old_text"] = self.old_text
+            data["new_text"] = self.new_text
+        data["text"] = self.text
+        if self.ids:
+            data["ids"] = list(self.ids)
+        return data
 
 
 @dataclass

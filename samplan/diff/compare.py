@@ -1,9 +1,10 @@
 """The walk over two plans: plan fields first, then each part, entity by entity.
 
-Bodies, fora, initiatives and sections are matched by id (`matching`), members and
-representatives by who they are, dated meetings by date (`gatherings`). Reordering alone
-is no change, and a part the new plan does not state at all (its key absent) is not
-reported as removed.
+Bodies, fora, initiatives and sections (at any depth) are matched by id (`matching`),
+members and representatives by who they are, dated meetings by date (`gatherings`).
+Reordering alone is no change, a part the new plan does not state at all (its key
+absent) is not reported as removed, a title that changed only in its year is no change,
+and a change every entity of a part shares is one change (`folding`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from pydantic import BaseModel
 
 from samplan.diff import wording
 from samplan.diff.changes import Change, Kind, PlanDiff
-from samplan.diff.fields import PROSE_FIELDS, model_fields
+from samplan.diff.fields import PROSE_FIELDS, model_fields, sub_entities
+from samplan.diff.folding import fold_shared
 from samplan.diff.gatherings import meeting_dates, people
 from samplan.diff.matching import entity_key, match, signature, title
-from samplan.diff.values import comparable, show
-from samplan.model import Entity, Gathering, Plan, walk_sections
+from samplan.diff.values import comparable, data, show
+from samplan.model import Entity, Gathering, Plan
 
 PARTS: tuple[tuple[str, Kind], ...] = (
     ("bodies", "body"),
     ("fora", "forum"),
     ("initiatives", "initiative"),
+    ("sections", "section"),
 )
 
 
@@ -32,76 +35,100 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     result = PlanDiff(new.district, old.year, new.year, old.title, new.title)
     result.changes += _plan_fields(old, new)
     for part, kind in PARTS:
-        before: list[Entity] | None = getattr(old, part)
         after: list[Entity] | None = getattr(new, part)
         if after is None:  # the new plan does not state this part: nothing is removed
             continue
-        result.changes += _entities(kind, before or [], after)
-    if new.sections is not None:
-        before_sections: list[Entity] = [s for s, _ in walk_sections(old.sections or [])]
-        after_sections: list[Entity] = [s for s, _ in walk_sections(new.sections)]
-        result.changes += _entities("section", before_sections, after_sections)
+        before: list[Entity] = getattr(old, part) or []
+        result.changes += _part(kind, _walk(before), _walk(after), new.year)
     return result
 
 
-def _entities(kind: Kind, old: list[Entity], new: list[Entity]) -> Iterator[Change]:
+def _walk(entities: list[Entity]) -> list[Entity]:
+    """A part's entities and those they hold, depth first: moving one is no change."""
+    found: list[Entity] = []
+    for entity in entities:
+        found.append(entity)
+        found += sub_entities(entity)
+    return found
+
+
+def _part(kind: Kind, old: list[Entity], new: list[Entity], year: int) -> list[Change]:
     matching = match(old, new, key=entity_key, signature=signature, label=title)
+    changes: list[Change] = []
     for item in new:
         partner = matching.counterpart(item)
         if partner is None:
             text = wording.added_sentence(kind, item.title)
-            yield Change.whole("added", kind, item.key, item.title, text)
+            changes.append(Change.whole("added", kind, item.key, item.title, text))
             continue
-        if partner.key != item.key:
-            yield _renamed(kind, partner, item)
-        yield from _entity_fields(kind, partner, item, renamed=partner.key != item.key)
-        if isinstance(partner, Gathering) and isinstance(item, Gathering):
-            yield from people(partner, item)
-            yield from meeting_dates(partner, item)
+        changes += _matched(kind, partner, item, year)
     for item in matching.removed:
         text = wording.removed_sentence(kind, item.title)
-        yield Change.whole("removed", kind, item.key, item.title, text)
+        changes.append(Change.whole("removed", kind, item.key, item.title, text))
+    return fold_shared(kind, changes, len(matching.pairs) + len(matching.renamed))
+
+
+def _matched(kind: Kind, old: Entity, new: Entity, year: int) -> Iterator[Change]:
+    """The changes of one entity found in both plans."""
+    renamed = old.key != new.key
+    if renamed and not wording.only_the_year_differs(old.title, new.title):
+        yield _renamed(kind, old, new)
+    skip = frozenset({"title"}) if renamed else frozenset()
+    subject = wording.quoted(new.title)
+    yield from _field_changes(kind, old, new, (new.key, new.title, subject), skip)
+    if isinstance(old, Gathering) and isinstance(new, Gathering):
+        yield from people(old, new)
+        yield from meeting_dates(old, new, year)
 
 
 def _renamed(kind: Kind, old: Entity, new: Entity) -> Change:
     if old.title != new.title:
         text = wording.renamed_sentence(kind, old.title, new.title)
-        return Change("renamed", kind, new.key, new.title, "title", old.title, new.title, text)
+        values = (old.title, new.title, text, old.title, new.title)
+        return Change("renamed", kind, new.key, new.title, "title", *values)
     text = wording.new_id_sentence(kind, new.title, old.key, new.key)
-    return Change("renamed", kind, new.key, new.title, "id", old.key, new.key, text)
-
-
-def _entity_fields(kind: Kind, old: Entity, new: Entity, renamed: bool) -> Iterator[Change]:
-    """Field changes of a matched entity (its title aside when reported as renamed)."""
-    skip = frozenset({"title"}) if renamed else frozenset()
-    yield from _field_changes(kind, old, new, new.key, new.title, new.title, skip)
+    return Change(
+        "renamed", kind, new.key, new.title, "id", old.key, new.key, text, old.key, new.key
+    )
 
 
 def _plan_fields(old: Plan, new: Plan) -> Iterator[Change]:
     """Field changes of the plan itself; a key the new plan leaves out is not stated."""
     absent = {name for name, value in model_fields(new) if value is None}
     skip = frozenset({"district", "year", *absent})
-    yield from _field_changes("plan", old, new, None, new.title, "Planen", skip)
+    yield from _field_changes("plan", old, new, (None, new.title, "Planen"), skip)
 
 
 def _field_changes(
     kind: Kind,
     old: BaseModel,
     new: BaseModel,
-    ident: str | None,
-    title: str,
-    subject: str,
+    about: tuple[str | None, str, str],
     skip: frozenset[str],
 ) -> Iterator[Change]:
-    before = dict(model_fields(old))
-    for name, value in model_fields(new):
-        previous = before.get(name)
+    """Each field whose value differs; `about` is the (id, title, subject) of `new`."""
+    ident, shown_title, subject = about
+    before, after = dict(model_fields(old)), dict(model_fields(new))
+    for name in [*after, *(n for n in before if n not in after)]:
+        previous, value = before.get(name), after.get(name)
         if name in skip or comparable(name, previous) == comparable(name, value):
             continue
         if name == "title":
-            text = wording.renamed_sentence(kind, str(previous), str(value))
+            if wording.only_the_year_differs(str(previous), str(value)):
+                continue
+            text = wording.retitled_sentence(kind, str(previous), str(value))
         else:
             text = wording.field_sentence(subject, name, previous, value)
-        shown_before, shown_after = show(name, previous), show(name, value)
-        prose = name in PROSE_FIELDS
-        yield Change("changed", kind, ident, title, name, shown_before, shown_after, text, prose)
+        yield Change(
+            "changed",
+            kind,
+            ident,
+            shown_title,
+            name,
+            data(previous),
+            data(value),
+            text,
+            old_text=show(name, previous),
+            new_text=show(name, value),
+            prose=name in PROSE_FIELDS,
+        )

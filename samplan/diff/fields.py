@@ -1,17 +1,21 @@
 """Which fields an entity has, what each is called in Danish, and how each is compared.
 
-Every field of the model is compared, so a new field is diffed without code here; its
-Danish label belongs in `FIELD_LABEL` (a test keeps the two in step).
+Every field of the model is compared, so a new field is diffed without code here: a
+field holding a model of its own (`published`) is compared part by part, one holding
+entities (`sections` of a section) is walked as entities. Its Danish label belongs in
+`FIELD_LABEL` (a test keeps the two in step); until it has one, its name is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from samplan.model import Published
+from samplan.meetings import Meetings
+from samplan.model import Entity, Person
 
 FIELD_LABEL: dict[str, str] = {
     # plan
@@ -63,14 +67,45 @@ NESTED_FIELDS = frozenset(
 )
 
 
+# Models compared as one value, not part by part.
+WHOLE_VALUES = (Meetings, Person)
+
+
+def label(name: str) -> str:
+    """The Danish name of a field, for sentences."""
+    return FIELD_LABEL.get(name) or name.replace(".", " ").replace("_", " ")
+
+
 def model_fields(model: BaseModel) -> Iterator[tuple[str, Any]]:
-    """(name, value) of every compared field, `published` spread into its parts."""
+    """(name, value) of every compared field, a model value spread into its parts."""
     for name in type(model).model_fields:
-        if name in NESTED_FIELDS or name == "id":
+        if name in NESTED_FIELDS or name == "id" or name in entity_fields(type(model)):
             continue
         value = getattr(model, name)
-        if isinstance(value, Published):
-            for sub in type(value).model_fields:
-                yield f"published.{sub}", getattr(value, sub)
+        if isinstance(value, BaseModel) and not isinstance(value, WHOLE_VALUES):
+            for sub, part in model_fields(value):
+                yield f"{name}.{sub}", part
         else:
             yield name, value
+
+
+@cache
+def entity_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model that hold entities (sub-sections, sub-initiatives)."""
+    return frozenset(
+        name for name, info in model.model_fields.items() if _holds_entities(info.annotation)
+    )
+
+
+def _holds_entities(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Entity):
+        return True
+    return any(_holds_entities(arg) for arg in get_args(annotation))
+
+
+def sub_entities(entity: Entity) -> Iterator[Entity]:
+    """The entities an entity holds, depth first, in document order."""
+    for name in sorted(entity_fields(type(entity)), key=list(type(entity).model_fields).index):
+        for child in getattr(entity, name) or []:
+            yield child
+            yield from sub_entities(child)

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from samplan.diff.fields import entity_fields
 from samplan.model import Entity
 
 T = TypeVar("T")
@@ -156,8 +157,8 @@ def entity_key(entity: Entity) -> str:
 
 
 def signature(entity: Entity) -> str:
-    """What an entity whose id changed is compared on: its content (sections aside)."""
-    return content_signature(entity, frozenset({"sections"}))
+    """What an entity whose id changed is compared on: its content (sub-entities aside)."""
+    return content_signature(entity, entity_fields(type(entity)))
 
 
 def title(entity: Entity) -> str:

@@ -1,4 +1,4 @@
-"""A field's value shown in Danish, and what its equality is judged on."""
+"""A field's value three ways: as data (JSON), shown in Danish, and as compared."""
 
 from __future__ import annotations
 
@@ -57,6 +57,17 @@ def item_text(value: Any) -> str:
     if isinstance(value, BaseModel):
         return content_signature(value)
     return str(value)
+
+
+def data(value: Any) -> Any:
+    """A value as plan.json holds it: ISO dates, the schema's own values, lists as lists."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, list):
+        return [data(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def comparable(name: str, value: Any) -> Any:

@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from samplan.diff.fields import FIELD_LABEL, PROSE_FIELDS, SET_FIELDS, VOCABULARY_FIELDS
+from samplan.diff.fields import PROSE_FIELDS, SET_FIELDS, VOCABULARY_FIELDS, label
 from samplan.diff.values import comparable, show
 from samplan.meetings import Meetings
 from samplan.text import join_danish
 
-# The Danish noun of each kind, for sentences: (singular, with "ny"/"nyt").
-NOUN: dict[str, tuple[str, str]] = {
-    "body": ("organ", "Nyt"),
-    "forum": ("samarbejdsforum", "Nyt"),
-    "initiative": ("initiativ", "Nyt"),
-    "section": ("afsnit", "Nyt"),
+
+class Noun:
+    """A kind's Danish noun in the forms sentences need."""
+
+    def __init__(self, one: str, new: str, the_ones: str, plural: str) -> None:
+        self.one, self.new, self.the_ones, self.plural = one, new, the_ones, plural
+
+
+NOUN: dict[str, Noun] = {
+    "plan": Noun("plan", "Ny", "Planens", "planer"),
+    "body": Noun("organ", "Nyt", "Organets", "organer"),
+    "forum": Noun("samarbejdsforum", "Nyt", "Samarbejdsforummets", "samarbejdsfora"),
+    "initiative": Noun("initiativ", "Nyt", "Initiativets", "initiativer"),
+    "section": Noun("afsnit", "Nyt", "Afsnittets", "afsnit"),
 }
+
+_YEAR = re.compile(r"(?<!\d)(19|20|21)\d\d(?!\d)")
+
+
+def quoted(title: str) -> str:
+    """A title as Danish quotes it: »Kredsrådet«."""
+    return f"»{title}«"
+
+
+def only_the_year_differs(old: str, new: str) -> bool:
+    """'Samarbejdsplan 2019' and 'Samarbejdsplan 2020': no change worth a line."""
+    return old != new and _YEAR.sub("#", old) == _YEAR.sub("#", new)
 
 
 def lower_first(text: str) -> str:
@@ -24,14 +45,14 @@ def lower_first(text: str) -> str:
 
 def field_sentence(subject: str, name: str, old: Any, new: Any) -> str:
     """'Kredsrådet: møder ændret fra min. 4 til min. 2 om året' and its kin."""
-    label = FIELD_LABEL[name]
+    name_da = label(name)
     before, after = show(name, old), show(name, new)
     if name in PROSE_FIELDS:
         if before is None:
-            return f"{subject}: {label} tilføjet"
+            return f"{subject}: {name_da} tilføjet"
         if after is None:
-            return f"{subject}: {label} fjernet"
-        return f"{subject}: {label} ændret"
+            return f"{subject}: {name_da} fjernet"
+        return f"{subject}: {name_da} ændret"
     if name in SET_FIELDS and isinstance(old, list) and isinstance(new, list):
         sentence = _set_sentence(subject, name, old, new)
         if sentence:
@@ -45,10 +66,27 @@ def field_sentence(subject: str, name: str, old: Any, new: Any) -> str:
         before = lower_first(before) if before else before
         after = lower_first(after) if after else after
     if before is None:
-        return f"{subject}: {label} angivet som {after}{suffix}"
+        return f"{subject}: {name_da} angivet som {after}{suffix}"
     if after is None:
-        return f"{subject}: {label} ikke længere angivet (var {before})"
-    return f"{subject}: {label} ændret fra {before} til {after}{suffix}"
+        return f"{subject}: {name_da} ikke længere angivet (var {before})"
+    return f"{subject}: {name_da} ændret fra {before} til {after}{suffix}"
+
+
+def shared_sentence(kind: str, count: int, name: str, new_text: str | None) -> str:
+    """A change every entity of a part shares, from values that differed before."""
+    subject = shared_subject(kind, count)
+    if new_text is None:
+        verb = "fjernet" if name in PROSE_FIELDS else "ikke længere angivet"
+        return f"{subject}: {label(name)} {verb}"
+    if name in PROSE_FIELDS:
+        return f"{subject}: {label(name)} ændret"
+    if name == "meetings" or name in VOCABULARY_FIELDS:
+        new_text = lower_first(new_text)
+    return f"{subject}: {label(name)} ændret til {new_text}"
+
+
+def shared_subject(kind: str, count: int) -> str:
+    return f"Alle {count} {NOUN[kind].plural}"
 
 
 def _set_sentence(subject: str, name: str, old: list[Any], new: list[Any]) -> str | None:
@@ -59,7 +97,7 @@ def _set_sentence(subject: str, name: str, old: list[Any], new: list[Any]) -> st
         parts.append(f"{join_danish(came)} tilføjet")
     if gone:
         parts.append(f"{join_danish(gone)} fjernet")
-    return f"{subject}: {FIELD_LABEL[name]}: {'; '.join(parts)}" if parts else None
+    return f"{subject}: {label(name)}: {'; '.join(parts)}" if parts else None
 
 
 def _meetings_phrase(value: Meetings | None) -> str | None:
@@ -72,19 +110,22 @@ def _per_year(value: Any) -> bool:
 
 
 def added_sentence(kind: str, title: str) -> str:
-    noun, new = NOUN[kind]
-    return f"{new} {noun}: {title}"
+    return f"{NOUN[kind].new} {NOUN[kind].one}: {quoted(title)}"
 
 
 def removed_sentence(kind: str, title: str) -> str:
-    return f"Udgået {NOUN[kind][0]}: {title}"
+    return f"Udgået {NOUN[kind].one}: {quoted(title)}"
+
+
+def retitled_sentence(kind: str, old: str, new: str) -> str:
+    """The same entity (same id) under a new title: a changed field, not a rename."""
+    return f"{NOUN[kind].the_ones} titel ændret fra {quoted(old)} til {quoted(new)}"
 
 
 def renamed_sentence(kind: str, old: str, new: str) -> str:
-    if kind == "plan":
-        return f"Planens titel ændret fra {old} til {new}"
-    return f"{NOUN[kind][0].capitalize()} omdøbt fra {old} til {new}"
+    """An entity found again by its content under a new id and title."""
+    return f"{NOUN[kind].one.capitalize()} omdøbt fra {quoted(old)} til {quoted(new)}"
 
 
 def new_id_sentence(kind: str, title: str, old: str, new: str) -> str:
-    return f"{NOUN[kind][0].capitalize()} {title}: id ændret fra {old} til {new}"
+    return f"{NOUN[kind].one.capitalize()} {quoted(title)}: id ændret fra {old} til {new}"
