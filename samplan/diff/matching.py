@@ -1,33 +1,24 @@
 """Matching the entities of two plans: one way, shared by `samplan diff` and rule SP115.
 
-Entities are matched by id in one pass (a dictionary lookup each). Only what is left
-over on both sides is compared pairwise, for entities whose id changed but whose
-content is nearly the same: those are *renamed*, not removed and added.
+Entities are matched by id in one pass (a dictionary lookup each). What is left over on
+both sides is searched for entities whose id changed but whose content is nearly the
+same (`renames`, through an index): those are *renamed*, not removed and added.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from samplan.diff.fields import entity_fields
+from samplan.diff.renames import Bag, pair_renamed
 from samplan.model import Entity
 
 T = TypeVar("T")
-
-# How alike two leftover entities must be to count as one entity renamed: the share of
-# their words they have in common (titles, for entities with little content).
-RENAME_THRESHOLD = 0.8
-# Below this many characters of content besides the title, titles are compared instead.
-MIN_SIGNATURE = 20
-# Pairwise comparison is quadratic: beyond this many pairs, only likely pairs (same
-# length class) are compared, so that a plan rewritten from scratch stays fast.
-MAX_PAIRS = 250_000
 
 
 @dataclass
@@ -90,51 +81,10 @@ def _pair_renamed(
     signature: Callable[[T], str],
     label: Callable[[T], str] | None,
 ) -> list[tuple[T, T]]:
-    """Greedy best-first pairing of leftovers whose similarity reaches the threshold."""
-    old_bags = [_Bag(signature(x), label(x) if label else "") for x in old]
-    new_bags = [_Bag(signature(x), label(x) if label else "") for x in new]
-    crowded = len(old) * len(new) > MAX_PAIRS
-    scored: list[tuple[float, int, int]] = []
-    for i, a in enumerate(old_bags):
-        for j, b in enumerate(new_bags):
-            if crowded and a.size.bit_length() != b.size.bit_length():
-                continue
-            score = a.similarity(b)
-            if score >= RENAME_THRESHOLD:
-                scored.append((-score, i, j))
-    scored.sort()
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, i, j in scored:
-        if i in taken_old or j in taken_new:
-            continue
-        taken_old.add(i)
-        taken_new.add(j)
-        pairs.append((i, j))
-    pairs.sort(key=lambda p: p[1])
-    return [(old[i], new[j]) for i, j in pairs]
-
-
-class _Bag:
-    """An entity's content as a bag of words: comparing two costs time linear in size."""
-
-    def __init__(self, content: str, title: str) -> None:
-        self.content = content
-        self.title = title
-        self.words = Counter(content.split())
-        self.size = sum(self.words.values())
-
-    def similarity(self, other: _Bag) -> float:
-        """Shared words over all words (weighted Jaccard); titles when content is short."""
-        if min(len(self.content), len(other.content)) < MIN_SIGNATURE:
-            if self.content != other.content or not (self.title and other.title):
-                return 0.0
-            return SequenceMatcher(None, self.title, other.title, autojunk=False).ratio()
-        if min(self.size, other.size) < RENAME_THRESHOLD * max(self.size, other.size):
-            return 0.0
-        shared = sum((self.words & other.words).values())
-        return shared / sum((self.words | other.words).values())
+    """Leftovers paired as renamed, best first (`renames`)."""
+    old_bags = [Bag(signature(x), label(x) if label else "") for x in old]
+    new_bags = [Bag(signature(x), label(x) if label else "") for x in new]
+    return [(old[i], new[j]) for i, j in pair_renamed(old_bags, new_bags)]
 
 
 def content_signature(entity: BaseModel, skip: frozenset[str] = frozenset()) -> str:
