@@ -249,7 +249,8 @@ def diff(
 
     --format json prints one object (version, district, old, new, changes,
     summary) when one district is compared, and {"version": 1, "diffs": [...]}
-    holding one such object per district otherwise.
+    holding one such object per district otherwise. A change's old and new are
+    data as in plan.json; old_text and new_text are their Danish display.
 
     Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
     usage error or a plan that cannot be loaded. Colour is used on a terminal unless

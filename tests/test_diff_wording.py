@@ -71,6 +71,15 @@ def test_a_shared_change_from_one_value_keeps_its_sentence() -> None:
     ]
 
 
+def test_a_change_that_leaves_every_entity_alike_is_one_line() -> None:
+    # The first initiative had no category: the five that had one lost it.
+    before = [{k: v for k, v in i.items() if k != "category" or n} for n, i in enumerate(GROUPED)]
+    ungrouped = [{k: v for k, v in i.items() if k != "category"} for i in GROUPED]
+    [change] = diff_plans(plan(initiatives=before), plan(initiatives=ungrouped)).changes
+    assert change.text == "5 initiativer: kategori ikke længere angivet"
+    assert change.ids == tuple(f"i{n}" for n in range(1, 6))
+
+
 def test_a_change_most_entities_share_is_not_folded() -> None:
     regrouped = [{**i, "category": "Ny"} if n else i for n, i in enumerate(GROUPED)]
     assert len(texts(plan(initiatives=GROUPED), plan(initiatives=regrouped))) == 5

@@ -65,7 +65,8 @@ def _part(kind: Kind, old: list[Entity], new: list[Entity], year: int) -> list[C
     for item in matching.removed:
         text = wording.removed_sentence(kind, item.title)
         changes.append(Change.whole("removed", kind, item.key, item.title, text))
-    return fold_shared(kind, changes, len(matching.pairs) + len(matching.renamed))
+    matched = [b for _, b in (*matching.pairs, *matching.renamed)]
+    return fold_shared(kind, changes, matched)
 
 
 def _matched(kind: Kind, old: Entity, new: Entity, year: int) -> Iterator[Change]:

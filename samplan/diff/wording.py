@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from samplan.diff.fields import PROSE_FIELDS, SET_FIELDS, VOCABULARY_FIELDS, label
 from samplan.diff.values import comparable, show
@@ -11,11 +11,13 @@ from samplan.meetings import Meetings
 from samplan.text import join_danish
 
 
-class Noun:
+class Noun(NamedTuple):
     """A kind's Danish noun in the forms sentences need."""
 
-    def __init__(self, one: str, new: str, the_ones: str, plural: str) -> None:
-        self.one, self.new, self.the_ones, self.plural = one, new, the_ones, plural
+    one: str  # organ
+    new: str  # Nyt (organ)
+    the_ones: str  # Organets (titel)
+    plural: str  # (alle 6) organer
 
 
 NOUN: dict[str, Noun] = {
@@ -72,9 +74,8 @@ def field_sentence(subject: str, name: str, old: Any, new: Any) -> str:
     return f"{subject}: {name_da} ændret fra {before} til {after}{suffix}"
 
 
-def shared_sentence(kind: str, count: int, name: str, new_text: str | None) -> str:
-    """A change every entity of a part shares, from values that differed before."""
-    subject = shared_subject(kind, count)
+def shared_sentence(subject: str, name: str, new_text: str | None) -> str:
+    """A change many entities share, from values that differed before."""
     if new_text is None:
         verb = "fjernet" if name in PROSE_FIELDS else "ikke længere angivet"
         return f"{subject}: {label(name)} {verb}"
@@ -85,8 +86,9 @@ def shared_sentence(kind: str, count: int, name: str, new_text: str | None) -> s
     return f"{subject}: {label(name)} ændret til {new_text}"
 
 
-def shared_subject(kind: str, count: int) -> str:
-    return f"Alle {count} {NOUN[kind].plural}"
+def shared_subject(kind: str, count: int, every: bool) -> str:
+    """'Alle 6 initiativer' when every entity changed, '5 initiativer' when some had it."""
+    return f"{'Alle ' if every else ''}{count} {NOUN[kind].plural}"
 
 
 def _set_sentence(subject: str, name: str, old: list[Any], new: list[Any]) -> str | None:
