@@ -100,6 +100,20 @@ def test_a_title_that_changed_only_in_its_year_is_no_change() -> None:
     ]
 
 
+def test_an_id_that_moved_on_only_in_its_year_is_the_same_entity() -> None:
+    old = plan(2014, initiatives=[{"title": "Handlingsplan 2014", "description": "Før"}])
+    new = plan(2015, initiatives=[{"title": "Handlingsplan 2015", "description": "Nu"}])
+    [change] = diff_plans(old, new).changes
+    assert (change.change, change.id, change.field) == (
+        "changed",
+        "handlingsplan-2015",
+        "description",
+    )
+    assert change.text == "»Handlingsplan 2015«: beskrivelse ændret"
+    other = plan(2015, initiatives=[{"title": "Trafik", "description": "Nu"}])
+    assert [c.change for c in diff_plans(old, other).changes] == ["added", "removed"]
+
+
 def test_last_years_meetings_are_not_dropped_but_this_years_are() -> None:
     def body(*dates: str) -> list[dict[str, Any]]:
         return [

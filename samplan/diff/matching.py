@@ -7,6 +7,7 @@ same (`renames`, through an index): those are *renamed*, not removed and added.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -49,30 +50,56 @@ def match(
 
     `signature` is the content an item is compared on when its key changed (without
     the title); `label` is its title, compared when the content is too short to tell.
+    With a signature, leftovers whose keys differ only in a year ("handlingsplan-2019",
+    "handlingsplan-2020") are the same item renamed, whatever their content.
     Items with the same key pair in order. The result lists keep document order.
     """
     result: Matching[T] = Matching()
+    result.pairs, old_left, new_left = _by_key(old, new, key)
+    if signature is not None and old_left and new_left:
+        yearless, old_left, new_left = _by_key(old_left, new_left, lambda x: _yearless(key(x)))
+        renamed = yearless + _pair_renamed(old_left, new_left, signature, label)
+        place = {id(item): n for n, item in enumerate(new)}
+        result.renamed = sorted(renamed, key=lambda pair: place[id(pair[1])])
+    paired_old = {id(a) for a, _ in result.renamed}
+    paired_new = {id(b) for _, b in result.renamed}
+    result.removed = [item for item in old_left if id(item) not in paired_old]
+    result.added = [item for item in new_left if id(item) not in paired_new]
+    return result
+
+
+def _by_key(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Pairs of equal key (in order), and what is left of `old` and of `new`."""
     waiting: dict[Hashable, deque[T]] = defaultdict(deque)
     for item in old:
         waiting[key(item)].append(item)
-    matched_old: set[int] = set()
-    unmatched_new: list[T] = []
+    pairs: list[tuple[T, T]] = []
+    new_left: list[T] = []
     for item in new:
         queue = waiting.get(key(item))
         if queue:
-            partner = queue.popleft()
-            result.pairs.append((partner, item))
-            matched_old.add(id(partner))
+            pairs.append((queue.popleft(), item))
         else:
-            unmatched_new.append(item)
-    unmatched_old = [item for item in old if id(item) not in matched_old]
-    if signature is not None and unmatched_old and unmatched_new:
-        result.renamed = _pair_renamed(unmatched_old, unmatched_new, signature, label)
-    paired_old = {id(a) for a, _ in result.renamed}
-    paired_new = {id(b) for _, b in result.renamed}
-    result.removed = [item for item in unmatched_old if id(item) not in paired_old]
-    result.added = [item for item in unmatched_new if id(item) not in paired_new]
-    return result
+            new_left.append(item)
+    taken = {id(a) for a, _ in pairs}
+    return pairs, [item for item in old if id(item) not in taken], new_left
+
+
+YEAR = re.compile(r"(?<!\d)(19|20|21)\d\d(?!\d)")
+
+
+def without_years(text: str) -> str:
+    """A title or id with every year masked: what stays when only the year moved on."""
+    return YEAR.sub("#", text)
+
+
+def _yearless(key: Hashable) -> Hashable:
+    """The key without its years; a key with no year is matched by nothing (a new object)."""
+    if isinstance(key, str) and YEAR.search(key):
+        return without_years(key)
+    return object()
 
 
 def _pair_renamed(

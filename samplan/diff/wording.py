@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 from samplan.diff.fields import PROSE_FIELDS, SET_FIELDS, VOCABULARY_FIELDS, label
+from samplan.diff.matching import without_years
 from samplan.diff.values import comparable, show
 from samplan.meetings import Meetings
 from samplan.text import join_danish
@@ -28,8 +28,6 @@ NOUN: dict[str, Noun] = {
     "section": Noun("afsnit", "Nyt", "Afsnittets", "afsnit"),
 }
 
-_YEAR = re.compile(r"(?<!\d)(19|20|21)\d\d(?!\d)")
-
 
 def quoted(title: str) -> str:
     """A title as Danish quotes it: »Kredsrådet«."""
@@ -38,7 +36,7 @@ def quoted(title: str) -> str:
 
 def only_the_year_differs(old: str, new: str) -> bool:
     """'Samarbejdsplan 2019' and 'Samarbejdsplan 2020': no change worth a line."""
-    return old != new and _YEAR.sub("#", old) == _YEAR.sub("#", new)
+    return old != new and without_years(old) == without_years(new)
 
 
 def lower_first(text: str) -> str:
