@@ -16,14 +16,17 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan.diff.changes import DIFF_VERSION, Change, PlanDiff
 from samplan.diff.words import word_diff
 from samplan.registry import registry
 from samplan.text import join_danish
+
+if TYPE_CHECKING:  # jinja2 is imported only by those who render pages
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 CONTEXT_WORDS = 12
 HEADINGS = {"added": "Nyt", "removed": "Udgået", "changed": "Ændret"}
