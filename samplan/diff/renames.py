@@ -6,16 +6,20 @@ their words (weighted Jaccard); an entity with little content besides its title
 of exactly the same content. Pairs are taken best first (ties in document order).
 
 Scoring every leftover pair is quadratic. Instead, candidates are found through an
-index, and the result is the same as scoring every pair:
+index, and the result is the same as scoring every pair (a property test compares them):
 
 * entities with the same content form one *class*, scored once against another class;
-* two classes are scored only when they share one of their rarest words (prefix
-  filtering: two word bags alike to 80 % must share a word among the rarest 20 % + 1
-  of each), or, for short content, when the content is the same and the titles' lengths
-  allow a close match;
+* two classes are scored only when they share one of their rarest tokens (prefix
+  filtering): words for content (two bags alike to 80 % share a word among the rarest
+  20 % + 1 of each), the title's characters for short content (titles alike to 80 %
+  share two thirds of the shorter one's characters), tied to that content;
+* a title pair is bounded by its lengths and shared characters before it is scored;
 * the best-first pairing walks the class pairs through a heap, each class pair offering
   its first free old and new entity, so that a class of many copies costs its members,
   not their product.
+
+Titles are short and made of few letters, so many title-only leftovers with the same
+content are still compared among themselves (cheaply, through the bounds).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 # How alike two leftover entities must be to count as one entity renamed: the share of
 # their words they have in common (titles, for entities with little content).
@@ -45,21 +50,36 @@ class Bag:
         self.short = len(content) < MIN_SIGNATURE
 
     def similarity(self, other: Bag) -> float:
-        """Shared words over all words (weighted Jaccard); titles when content is short."""
+        """Shared words over all words (weighted Jaccard); titles when content is short.
+
+        A score under the threshold may be given as 0: it is never used.
+        """
         if self.short or other.short:
             if self.content != other.content or not (self.title and other.title):
                 return 0.0
-            return SequenceMatcher(None, self.title, other.title, autojunk=False).ratio()
+            return self._title_similarity(other)
         if min(self.size, other.size) < RENAME_THRESHOLD * max(self.size, other.size):
             return 0.0
         shared = sum((self.words & other.words).values())
         return shared / sum((self.words | other.words).values())
 
-    def tokens(self) -> Iterator[tuple[str, int]]:
+    def _title_similarity(self, other: Bag) -> float:
+        """SequenceMatcher's ratio of the titles; 0 as soon as a bound says it is too low."""
+        total = len(self.title) + len(other.title)
+        if 2 * min(len(self.title), len(other.title)) < RENAME_THRESHOLD * total:
+            return 0.0
+        shared = sum((self.letters & other.letters).values())
+        if 2 * shared < RENAME_THRESHOLD * total:
+            return 0.0
+        return SequenceMatcher(None, self.title, other.title, autojunk=False).ratio()
+
+    @cached_property
+    def letters(self) -> Counter[str]:
+        return Counter(self.title)
+
+    def tokens(self) -> list[Hashable]:
         """Each word once per occurrence: the bag as a set, for prefix filtering."""
-        for word, count in self.words.items():
-            for n in range(count):
-                yield word, n
+        return [(word, n) for word, count in self.words.items() for n in range(count)]
 
     @property
     def key(self) -> Hashable:
@@ -120,46 +140,52 @@ def _classes(bags: list[Bag]) -> list[_Class]:
 
 def _candidates(old: list[_Class], new: list[_Class]) -> Iterator[tuple[int, int]]:
     """Every class pair that could reach the threshold (and few others)."""
-    yield from _short_candidates(old, new)
-    yield from _long_candidates(old, new)
+    long_old = {a: cls.bag.tokens() for a, cls in enumerate(old) if not cls.bag.short}
+    long_new = {b: cls.bag.tokens() for b, cls in enumerate(new) if not cls.bag.short}
+    yield from _prefix_join(long_old, long_new, RENAME_THRESHOLD)
+    # Titles alike to the threshold share that many characters over the two lengths,
+    # so at least RENAME_THRESHOLD / (2 - RENAME_THRESHOLD) of the shorter title's.
+    short_old = {a: _title_tokens(cls.bag) for a, cls in enumerate(old) if _titled(cls.bag)}
+    short_new = {b: _title_tokens(cls.bag) for b, cls in enumerate(new) if _titled(cls.bag)}
+    yield from _prefix_join(short_old, short_new, RENAME_THRESHOLD / (2 - RENAME_THRESHOLD))
 
 
-def _short_candidates(old: list[_Class], new: list[_Class]) -> Iterator[tuple[int, int]]:
-    """Same short content, titles of lengths that a close match allows."""
-    by_content: dict[str, list[int]] = defaultdict(list)
-    for b, cls in enumerate(new):
-        if cls.bag.short and cls.bag.title:
-            by_content[cls.bag.content].append(b)
-    for a, cls in enumerate(old):
-        if not (cls.bag.short and cls.bag.title):
-            continue
-        for b in by_content.get(cls.bag.content, ()):
-            la, lb = len(cls.bag.title), len(new[b].bag.title)
-            if 2 * min(la, lb) >= RENAME_THRESHOLD * (la + lb):
-                yield a, b
+def _titled(bag: Bag) -> bool:
+    return bag.short and bool(bag.title)
 
 
-def _long_candidates(old: list[_Class], new: list[_Class]) -> Iterator[tuple[int, int]]:
-    """Classes that share a word among the rarest of each (prefix filtering)."""
-    frequency: Counter[tuple[str, int]] = Counter()
-    for cls in (*old, *new):
-        if not cls.bag.short:
-            frequency.update(cls.bag.tokens())
-    index: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for b, cls in enumerate(new):
-        if not cls.bag.short:
-            for token in _prefix(cls.bag, frequency):
-                index[token].append(b)
-    for a, cls in enumerate(old):
-        if cls.bag.short:
-            continue
-        found = {b for token in _prefix(cls.bag, frequency) for b in index.get(token, ())}
-        for b in sorted(found):
+def _title_tokens(bag: Bag) -> list[Hashable]:
+    """The title's characters, each once per occurrence, tied to the content: entities
+    with short content are alike only when that content is the same."""
+    seen: Counter[str] = Counter()
+    tokens: list[Hashable] = []
+    for char in bag.title:
+        tokens.append((bag.content, char, seen[char]))
+        seen[char] += 1
+    return tokens
+
+
+def _prefix_join(
+    old: dict[int, list[Hashable]], new: dict[int, list[Hashable]], share: float
+) -> Iterator[tuple[int, int]]:
+    """Pairs of token sets that may have `share` of the larger set in common.
+
+    Prefix filtering: order every token by rarity; two sets that have at least
+    `share` x |set| tokens in common for both sets share a token among the first
+    |set| - floor(share x |set|) + 1 of each. Only those are paired.
+    """
+    frequency: Counter[Hashable] = Counter()
+    for tokens in (*old.values(), *new.values()):
+        frequency.update(tokens)
+
+    def prefix(tokens: list[Hashable]) -> list[Hashable]:
+        ordered = sorted(tokens, key=lambda t: (frequency[t], repr(t)))
+        return ordered[: len(tokens) - math.floor(share * len(tokens)) + 1]
+
+    index: dict[Hashable, list[int]] = defaultdict(list)
+    for b, tokens in new.items():
+        for token in prefix(tokens):
+            index[token].append(b)
+    for a, tokens in old.items():
+        for b in sorted({b for token in prefix(tokens) for b in index.get(token, ())}):
             yield a, b
-
-
-def _prefix(bag: Bag, frequency: Counter[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The rarest words of a bag, as many as any bag alike to the threshold must share."""
-    tokens = sorted(bag.tokens(), key=lambda t: (frequency[t], t))
-    length = bag.size - math.floor(RENAME_THRESHOLD * bag.size) + 1
-    return tokens[:length]
