@@ -19,7 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
 from samplan import publish
-from samplan.diff import diff_plans
+from samplan.diff.compare import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.registry import registry

@@ -18,9 +18,9 @@ import click
 from samplan import __version__
 
 if TYPE_CHECKING:
-    from samplan.comparison import Comparison
     from samplan.diagnostics import Diagnostic
-    from samplan.diff import PlanDiff
+    from samplan.diff.changes import PlanDiff
+    from samplan.diff.plans import Comparison
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -268,7 +268,8 @@ def diff(
 
     --format json prints one object (version, district, old, new, changes,
     summary) when one district is compared, and {"version": 1, "diffs": [...]}
-    holding one such object per district otherwise.
+    holding one such object per district otherwise. A change's old and new are
+    data as in plan.json; old_text and new_text are their Danish display.
 
     Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
     usage error or a plan that cannot be loaded. Colour is used on a terminal unless
@@ -313,7 +314,7 @@ def _compare(
     districts: tuple[str, ...],
 ) -> Comparison:
     """The comparison OLD to NEW names: two years, or two plan folders."""
-    from samplan.comparison import ComparisonError, compare_folders, compare_years
+    from samplan.diff.plans import ComparisonError, compare_folders, compare_years
 
     try:
         if years[0] is not None and years[1] is not None:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samplan import diagnostics as d
-from samplan.diff import PlanDiff, diff_plans
+from samplan.diff.changes import PlanDiff
+from samplan.diff.compare import diff_plans
 from samplan.loader import load_plan
 from samplan.model import Plan
 from samplan.repository import discover
