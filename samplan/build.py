@@ -20,7 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from samplan import diagnostics as d
 from samplan import publish
 from samplan.config import Config
-from samplan.diff import diff_plans
+from samplan.diff.compare import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.locale import t
 from samplan.model import SCHEMA_VERSION, Plan
@@ -32,6 +32,7 @@ from samplan.render.errors import template_problem
 from samplan.render.outline import build_page
 from samplan.render.site import Site, plan_links, site_environment, site_settings, sitemap
 from samplan.repository import PlanRef, discover, previous_of
+from samplan.selection import require_known_districts, select
 from samplan.text import danish_key
 
 
@@ -204,9 +205,10 @@ def build(
     """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`), as
     the site settings of `config` present it."""
     report = BuildReport()
+    require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
-    refs = [r for r in every if years is None or r.year in years]
+    refs = select(every, data, years, districts, problems)
     config = config or Config()
     site = site_settings(config)
     env = site_environment(templates, site)

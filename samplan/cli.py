@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +21,8 @@ from samplan.locale import LANGUAGES, Language, t, tn, use_language
 if TYPE_CHECKING:
     from samplan.config import Config
     from samplan.diagnostics import Diagnostic
-    from samplan.diff import PlanDiff
+    from samplan.diff.changes import PlanDiff
+    from samplan.diff.plans import Comparison
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -85,9 +88,23 @@ config_option = click.option(
 
 
 def _data_dir(data: Path) -> Path:
-    if not data.is_dir():
-        raise UsageError(t("cli.no-data-folder", folder=data))
+    from samplan.selection import require_folder
+
+    require_folder(data)
     return data
+
+
+@contextmanager
+def _selection() -> Iterator[None]:
+    """A selection that matches no plan exits 2, saying what matched nothing."""
+    from samplan.selection import NothingSelected
+
+    try:
+        yield
+    except NothingSelected as err:
+        _print_diagnostics(err.diagnostics)
+        click.echo(t("cli.error", message=err), err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _settings(config_path: Path) -> Config:
@@ -198,8 +215,9 @@ def build(
             sys.exit(EXIT_USAGE)
     root = Path.cwd()
     config = _settings(config_path)
-    selection = (set(years) or None, set(districts) or None)
-    report = run_build(root, _data_dir(data), out, *selection, templates, pdf, config)
+    with _selection():
+        selection = (set(years) or None, set(districts) or None)
+        report = run_build(root, _data_dir(data), out, *selection, templates, pdf, config)
     _print_diagnostics(report.diagnostics)
     click.echo(tn("cli.built", "cli.built.plural", len(report.built), out=out), err=False)
     if report.failed:
@@ -249,9 +267,10 @@ def check(
     from samplan.report import REPORTER_BY_NAME
 
     config = _settings(config_path)
-    report = run_check(
-        Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
-    )
+    with _selection():
+        report = run_check(
+            Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
+        )
     click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
@@ -298,7 +317,8 @@ def diff(
 
     --format json prints one object (version, district, old, new, changes,
     summary) when one district is compared, and {"version": 1, "diffs": [...]}
-    holding one such object per district otherwise.
+    holding one such object per district otherwise. A change's old and new are
+    data as in plan.json; old_text and new_text are their Danish display.
 
     Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
     usage error or a plan that cannot be loaded. Colour is used on a terminal unless
@@ -313,26 +333,10 @@ def diff(
     """
     import os
 
-    from samplan.comparison import ComparisonError, compare_folders, compare_years
-
     root = Path.cwd()
     years = [_as_year(x) for x in (old, new)]
-    try:
-        if years[0] is not None and years[1] is not None:
-            result = compare_years(
-                root, _data_dir(data), years[0], years[1], set(districts) or None
-            )
-        elif years[0] is None and years[1] is None:
-            for folder in (old, new):
-                if not Path(folder).is_dir():
-                    raise UsageError(t("cli.not-year-or-folder", text=folder))
-            if districts:
-                raise UsageError(t("cli.district-with-folders"))
-            result = compare_folders(root, Path(old), Path(new))
-        else:
-            raise UsageError(t("cli.year-and-folder"))
-    except ComparisonError as err:
-        raise UsageError(str(err)) from None
+    with _selection():
+        result = _compare(root, data, old, new, years, districts)
     _print_diagnostics(result.diagnostics)
     if result.failed:
         click.echo(tn("cli.not-loaded", "cli.not-loaded.plural", result.failed), err=True)
@@ -348,6 +352,32 @@ def diff(
         write_atomic(output, text)
     changed = any(d.changes for d in result.diffs)
     sys.exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
+
+
+def _compare(
+    root: Path,
+    data: Path,
+    old: str,
+    new: str,
+    years: list[int | None],
+    districts: tuple[str, ...],
+) -> Comparison:
+    """The comparison OLD to NEW names: two years, or two plan folders."""
+    from samplan.diff.plans import ComparisonError, compare_folders, compare_years
+
+    try:
+        if years[0] is not None and years[1] is not None:
+            return compare_years(root, _data_dir(data), years[0], years[1], set(districts) or None)
+        if years[0] is not None or years[1] is not None:
+            raise UsageError(t("cli.year-and-folder"))
+        for folder in (old, new):
+            if not Path(folder).is_dir():
+                raise UsageError(t("cli.not-year-or-folder", text=folder))
+        if districts:
+            raise UsageError(t("cli.district-with-folders"))
+        return compare_folders(root, Path(old), Path(new))
+    except ComparisonError as err:
+        raise UsageError(str(err)) from None
 
 
 def _as_year(text: str) -> int | None:

@@ -27,6 +27,7 @@ class Code:
     code: str
     name: str
     summary: str
+    severity: Severity = "error"  # what the loader reports it as
 
 
 # Codes of the loader (SP0xx). Rules (SP1xx) register their own codes in samplan.rules.
@@ -60,8 +61,17 @@ FORBIDDEN_CHARACTER = Code(
     "SP017", "forbidden-character", "a control or text-direction character in a value or key"
 )
 OUTPUT_NOT_WRITTEN = Code("SP018", "output-not-written", "a plan's output could not be written")
+UNREAD_FILE = Code(
+    "SP019",
+    "unread-file",
+    "a file in a plan folder that looks like a plan part but is not read",
+    "warning",
+)
 COMMENT_IN_TEXT = Code(
-    "SP019", "comment-cuts-text", "a ' #' in a plain value starts a comment and cuts the text"
+    "SP020",
+    "comment-cuts-text",
+    "a ' #' in a plain value starts a comment and cuts the text",
+    "warning",
 )
 
 LOADER_CODES: tuple[Code, ...] = (
@@ -83,10 +93,11 @@ LOADER_CODES: tuple[Code, ...] = (
     TEMPLATE_ERROR,
     FORBIDDEN_CHARACTER,
     OUTPUT_NOT_WRITTEN,
+    UNREAD_FILE,
     COMMENT_IN_TEXT,
 )
-# Loader findings that do not stop a plan from being built.
-WARNING_CODES = frozenset({COMMENT_IN_TEXT.code})
+# Loader findings that do not stop a plan from being built (their severity is settable).
+WARNING_CODES = frozenset(c.code for c in LOADER_CODES if c.severity == "warning")
 
 SNIPPET_WIDTH = 100  # columns of a long source line shown around the caret
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -18,6 +18,7 @@ from samplan import diagnostics as d
 from samplan.locale import t
 from samplan.model import Plan, dangling_references, duplicate_ids
 from samplan.registry import registry
+from samplan.repository import is_plan_file, looks_like_plan_file
 from samplan.validation_errors import DataPath, problems
 from samplan.yamlsource import Document, Mark, read_yaml
 
@@ -99,13 +100,19 @@ class _Loader:
         self.bytes_read = 0
 
     def report(
-        self, code: d.Code, message: str, file: str | None, mark: Mark | None, hint: str | None
+        self,
+        code: d.Code,
+        message: str,
+        file: str | None,
+        mark: Mark | None,
+        hint: str | None,
+        severity: d.Severity | None = None,
     ) -> None:
         self.diags.append(
             d.Diagnostic(
                 code.code,
                 code.name,
-                "warning" if code.code in d.WARNING_CODES else "error",
+                severity or code.severity,
                 message,
                 file=file,
                 line=mark.line if mark else None,
@@ -125,7 +132,17 @@ class _Loader:
         self.report(code, message, file, mark, hint)
 
     def files(self) -> list[Path]:
-        found = sorted(p for p in self.folder.iterdir() if p.suffix == ".yaml")
+        entries = sorted(self.folder.iterdir())
+        for path in entries:
+            if looks_like_plan_file(path):
+                self.report(
+                    d.UNREAD_FILE,
+                    t("loader.unread-file", name=d.shown(path.name)),
+                    _relative(path, self.root),
+                    None,
+                    t("loader.unread-file.help"),
+                )
+        found = self.one_file_a_part([p for p in entries if is_plan_file(p)])
         if len(found) > MAX_FILES:
             self.report(
                 d.LIMIT_EXCEEDED,
@@ -136,6 +153,24 @@ class _Loader:
             )
             return []
         return found
+
+    def one_file_a_part(self, found: list[Path]) -> list[Path]:
+        """`x.yaml` and `x.yml` together are one part saved twice: read `x.yaml` only."""
+        stems = {p.stem for p in found if p.suffix == ".yaml"}
+        for path in found:
+            if path.suffix == ".yml" and path.stem in stems:
+                self.report(
+                    d.BAD_FOLDER,
+                    t(
+                        "loader.part-saved-twice",
+                        name=d.shown(path.name),
+                        other=d.shown(path.stem + ".yaml"),
+                    ),
+                    _relative(path, self.root),
+                    None,
+                    t("loader.part-saved-twice.help"),
+                )
+        return [p for p in found if not (p.suffix == ".yml" and p.stem in stems)]
 
     def read(self, path: Path, rel: str) -> Document | None:
         text = self.text(path, rel)

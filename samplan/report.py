@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from samplan import __version__
-from samplan.diagnostics import LOADER_CODES, WARNING_CODES, Diagnostic, format_text
+from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text
 from samplan.locale import t, tn
 from samplan.rules import RULES, UNUSED_SUPPRESSION
 from samplan.rules.base import summary
@@ -96,9 +96,7 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "id": code.code,
                 "name": code.name,
                 "shortDescription": {"text": code.summary},
-                "defaultConfiguration": {
-                    "level": "warning" if code.code in WARNING_CODES else "error"
-                },
+                "defaultConfiguration": {"level": code.severity},
             }
         )
     for rule in RULES.values():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import yaml
 
 from samplan.locale import t
-from samplan.yamlsource import Mark, YamlProblem
+from samplan.yamlsource import LIBYAML_LIMIT, Mark, YamlProblem
 
 SUPPRESSION = "# samplan:"
 
@@ -67,7 +67,10 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if mark is not None and mark.line + 1 > lines and err.context_mark is not None:
         mark = err.context_mark  # the end of the file: point at what was left open
     where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-    message, hint = _advice((err.problem or "").strip(), _line(text, where.line), where.column)
+    problem = (err.problem or "").strip()
+    if LIBYAML_LIMIT in problem:  # libyaml's own limit: yamlsource reads the file again
+        return YamlProblem("parser-limit", problem, where)
+    message, hint = _advice(problem, _line(text, where.line), where.column)
     return YamlProblem("syntax", message, where, hint)
 
 

@@ -2,7 +2,7 @@
 
 When the district's plan for an earlier year is in the repository, an initiative marked
 `continued` must stand in it, and one marked `new` must not. Initiatives are matched
-across years exactly as `samplan diff` matches them (samplan.matching): by id, and an
+across years exactly as `samplan diff` matches them (samplan.diff.matching): by id, and an
 initiative whose id changed but whose content is nearly the same counts as the same
 initiative, renamed.
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
-from samplan.matching import entity_key, match, signature, title
+from samplan.diff.matching import entity_key, match, signature, title
 from samplan.rules.base import Context, Finding
 
 CODE = "SP115"
