@@ -43,8 +43,8 @@ UNCONVERTED = {
     "samplan/rules/unknown_municipality.py",
     "samplan/rules/youth_crime.py",
 }
-# Modules that write Danish sentences for the published diff page: Danish in every
-# language today (their texts go to catalogs when the diff's rewrite has landed).
+# The diff writes Danish sentences for the published diff page: Danish in every language
+# today (their texts may go to catalogs when an English diff is wanted).
 DANISH_ONLY = {"samplan/diff", "samplan/render/diffview.py"}
 # Calls that make a message someone reads, and their arguments that hold its text.
 REPORTING = {
