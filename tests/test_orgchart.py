@@ -9,7 +9,8 @@ from golden import GOLDEN
 from samplan.build import render_plan
 from samplan.model import Plan
 from samplan.render.environment import make_environment
-from samplan.render.orgchart import SHY, describe, hyphenated, levels
+from samplan.render.hyphens import SHY, hyphenated
+from samplan.render.orgchart import describe, levels
 
 
 def plan(*bodies: dict[str, object]) -> Plan:

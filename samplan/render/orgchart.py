@@ -5,7 +5,7 @@ each holding its bodies as boxes with who chairs them; a line ties each band to 
 next. The chart is a list of lists, so it reads the same to a screen reader as on the
 screen, takes the width of the column it stands in, and wraps every title inside its
 box: long Danish compounds ("Kriminalitetsforebyggelsessekretariatet") get soft hyphens
-from the Danish hyphenation patterns of pyphen, so that a word breaks at a syllable with
+(samplan.render.hyphens), so that a word breaks at a syllable with
 a hyphen rather than being cut off at the box edge. Bodies whose level the plan does not
 state stand in a band of their own, "Øvrige organer", and no level is invented for them.
 """
@@ -13,31 +13,14 @@ state stand in a band of their own, "Øvrige organer", and no level is invented 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-
-import pyphen
 
 from samplan.model import Body, Plan
 from samplan.render import labels
+from samplan.render.hyphens import hyphenated
 
 LEVELS = ("strategic", "tactical", "operative", "staff")
 BAND_LABEL = {**labels.LEVEL, "staff": "Stabsfunktioner"}
 UNSTATED_LABEL = "Øvrige organer"  # bodies whose level the plan does not state
-SHY = "\u00ad"
-HYPHENATE_FROM = 12  # letters: shorter words fit any box
-
-
-@cache
-def _danish() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="da_DK")
-
-
-def hyphenated(text: str) -> str:
-    """`text` with soft hyphens at the syllables of its long words."""
-    words = text.split(" ")
-    return " ".join(
-        _danish().inserted(w, hyphen=SHY) if len(w) >= HYPHENATE_FROM else w for w in words
-    )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from samplan.model import Body, Forum, Gathering, Initiative, Plan
 from samplan.render import labels
+from samplan.render.hyphens import hyphenated
 from samplan.text import danish_date, join_danish
 
 if TYPE_CHECKING:
@@ -42,6 +43,11 @@ class Chapter:
     number: str = ""
     blocks: list[Block] = field(default_factory=list)
     children: list[Chapter] = field(default_factory=list)
+
+    @property
+    def shown_title(self) -> str:
+        """The title as a page heading shows it: long words with soft hyphens."""
+        return hyphenated(self.title)
 
     @property
     def heading_level(self) -> int:
