@@ -247,3 +247,11 @@ def test_a_hash_that_cuts_the_text_is_a_warning_the_settings_can_silence(here: P
     (here / "samplan.yaml").write_text("ignore: SP020\n", "utf-8")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0 and "SP020" not in result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_installed_package_finds_its_compiled_catalogs(lang: str) -> None:
+    """The .mo files ship inside the package (no Babel at run time): no fallback to ids."""
+    from samplan.locale import catalog
+
+    assert isinstance(catalog(lang), gettext.GNUTranslations)
