@@ -94,6 +94,9 @@ def render_plan(
     if pdf:
         from samplan.render.pdf import html_to_pdf
 
+        logo = getattr(env.globals.get("site"), "logo_data", None)  # the PDF has no logo file
+        if logo:
+            html = tidy(template.render(page=page, diff_href=diff_href, links=links, logo=logo))
         files["plan.pdf"] = html_to_pdf(html)
     return files
 

@@ -119,3 +119,20 @@ def test_a_logo_larger_than_2_mib_is_refused(
     assert "samplan.yaml:3:9: error[SP008 invalid-value] there is no logo file at this path" in (
         result.stderr
     )
+
+
+def test_the_pdf_shows_the_logo_from_a_data_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF is printed from HTML with no files beside it, so its logo travels inside."""
+    from samplan.render import pdf
+
+    printed: list[str] = []
+    monkeypatch.setattr(pdf, "unavailable", lambda: None)
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: printed.append(html) or b"%PDF-")
+    monkeypatch.chdir(branded_repository(tmp_path))
+    assert CliRunner().invoke(main, ["build", "--format", "pdf"]).exit_code == 0
+    assert len(printed) == 2
+    assert all('<img class="logo" src="data:image/svg+xml;base64,' in html for html in printed)
+    page = (tmp_path / "out/fyns-politi/2020/index.html").read_text("utf-8")
+    assert 'src="../../logo.svg"' in page and "data:" not in page

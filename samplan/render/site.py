@@ -10,16 +10,16 @@ the templates find as the global `site`.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from samplan.render.environment import make_environment
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from samplan.config import Config
@@ -63,7 +63,8 @@ def plan_links(year: int, years: Iterable[int], calendar: bool, pdf: bool) -> Pl
 class Site:
     """How every page presents the publisher (samplan.yaml's `site`), for the templates.
 
-    `logo` is the logo's file name in the output folder; `base_url` the public address
+    `logo` is the logo's file name in the output folder, `logo_data` the logo as a
+    data: URL for the PDF (which has no files beside it); `base_url` the public address
     of the output folder, ending in '/'.
     """
 
@@ -71,6 +72,7 @@ class Site:
     contact: str | None = None
     base_url: str | None = None
     logo: str | None = None
+    logo_data: str | None = None
 
     def url(self, path: str) -> str | None:
         """The public address of `path` (relative to the output folder), when known."""
@@ -80,11 +82,21 @@ class Site:
 
 
 def site_of(
-    publisher: str | None, contact: str | None, base_url: str | None, logo: str | None
+    publisher: str | None,
+    contact: str | None = None,
+    base_url: str | None = None,
+    logo: Path | None = None,
 ) -> Site:
-    """A Site with its base URL ending in '/'."""
+    """A Site with its base URL ending in '/' and the logo file read for the PDF."""
     base = base_url if base_url is None or base_url.endswith("/") else base_url + "/"
-    return Site(publisher, contact, base, logo)
+    if logo is None:
+        return Site(publisher, contact, base)
+    kind = "svg+xml" if logo.suffix.lower() == ".svg" else "png"
+    try:
+        data = f"data:image/{kind};base64,{base64.b64encode(logo.read_bytes()).decode()}"
+    except OSError:  # gone since the settings were read: the pages still name it
+        data = None
+    return Site(publisher, contact, base, f"logo{logo.suffix.lower()}", data)
 
 
 def sitemap(site: Site, pages: Iterable[str]) -> str | None:
@@ -102,10 +114,9 @@ def sitemap(site: Site, pages: Iterable[str]) -> str | None:
 
 
 def site_settings(config: Config) -> Site:
-    """The templates' view of the site settings; the logo by its name in the output."""
-    logo = f"logo{config.logo.suffix.lower()}" if config.logo else None
+    """The templates' view of the site settings."""
     site = config.site
-    return site_of(site.publisher, site.contact, site.base_url, logo)
+    return site_of(site.publisher, site.contact, site.base_url, config.logo)
 
 
 def site_environment(templates: Path | None, site: Site) -> ImmutableSandboxedEnvironment:
