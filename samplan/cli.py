@@ -373,3 +373,14 @@ def schema() -> None:
     from samplan.model import plan_json_schema
 
     click.echo(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _register() -> None:
+    """Commands that live in their own modules."""
+    from samplan.authoring.commands import init, new
+
+    main.add_command(init)
+    main.add_command(new)
+
+
+_register()

@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAMLError
+from ruamel.yaml.error import YAMLError
 
 from samplan import diagnostics as d
 from samplan.authoring.next_year import roll_forward
@@ -44,9 +44,7 @@ class NewReport:
     diagnostics: list[d.Diagnostic] = field(default_factory=list)  # of plans not loaded
 
 
-def _source(
-    refs: list[PlanRef], district: str, year: int, from_year: int | None
-) -> PlanRef | None:
+def _source(refs: list[PlanRef], district: str, year: int, from_year: int | None) -> PlanRef | None:
     mine = [r for r in refs if r.district == district]
     if from_year is not None:
         return next((r for r in mine if r.year == from_year), None)
