@@ -198,13 +198,15 @@ def build(
     districts: set[str] | None = None,
     templates: Path | None = None,
     pdf: bool = False,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`);
+    `env` is a template environment to reuse (samplan serve keeps one across rebuilds)."""
     report = BuildReport()
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
     refs = [r for r in every if years is None or r.year in years]
-    env = make_environment(templates)
+    env = env or make_environment(templates)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:

@@ -377,10 +377,11 @@ def schema() -> None:
 
 def _register() -> None:
     """Commands that live in their own modules."""
-    from samplan.authoring.commands import init, new
+    from samplan.authoring.commands import init, new, serve
 
     main.add_command(init)
     main.add_command(new)
+    main.add_command(serve)
 
 
 _register()

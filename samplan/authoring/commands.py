@@ -1,7 +1,9 @@
-"""The command line of `samplan init` and `samplan new` (registered in samplan.cli).
+"""The command line of the secretariat's commands, `samplan init`, `samplan new` and
+`samplan serve` (registered in samplan.cli).
 
 Like samplan.cli, the only place here that prints or exits; the work is done in
-samplan.authoring.init and samplan.authoring.new, imported when a command runs.
+samplan.authoring.init, samplan.authoring.new and samplan.serve, imported when a
+command runs.
 """
 
 from __future__ import annotations
@@ -139,3 +141,60 @@ def new(year: int, from_year: int | None, districts: tuple[str, ...], data: Path
         for todo in started.todo or ["nothing else: check what is new this year"]:
             click.echo(f"  - {todo}")
     click.echo("Then run samplan check: it names what is still open, with file and line.")
+
+
+@click.command(short_help="Preview the plans live on 127.0.0.1, rebuilt on every change.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="The port on 127.0.0.1 (0: any free port).",
+)
+@click.option(
+    "--data",
+    default="data",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
+)
+@click.option(
+    "--templates",
+    default="templates",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The repository's own templates, searched before the built-in ones.",
+)
+def serve(port: int, data: Path, templates: Path) -> None:
+    """Preview every plan in a browser while you edit it.
+
+    Builds the plans into a temporary folder and serves them on 127.0.0.1 only (never
+    on the network). Saving a file rebuilds the plans it belongs to and reloads the
+    open page; the check's findings for a plan stand at the top of its page, each with
+    file:line, and a plan that does not load is shown as its located errors. Repository
+    settings (samplan.yaml) and templates are read again when they change. Ctrl-C
+    stops it (exit 0); a port already in use exits 2.
+
+    \b
+    Examples:
+      samplan serve                 http://127.0.0.1:8000/
+      samplan serve --port 8080
+    """
+    from samplan.serve import Preview
+    from samplan.serve import serve as run_serve
+
+    if not data.is_dir():
+        raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
+    root = Path.cwd()
+    pages = Preview(root, data, templates, root / "samplan.yaml", click.echo)
+    try:
+        seconds = pages.rebuild_all()
+        click.echo(f"built {len(pages.refs)} plan(s) in {seconds:.2f} s")
+        try:
+            run_serve(pages, port, lambda url: click.echo(f"serving {url} (Ctrl-C stops)"))
+        except OSError as err:
+            click.echo(f"Error: cannot serve on 127.0.0.1:{port}: {err.strerror or err}", err=True)
+            sys.exit(EXIT_USAGE)
+    finally:
+        pages.close()
+    click.echo("stopped")
