@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,7 +77,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Render plans into out/: pages, Markdown, JSON and calendars.")
 @click.argument("years", nargs=-1, type=click.IntRange(1900, 2200))
 @district_option
 @data_option
@@ -330,25 +331,28 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
         sys.exit(EXIT_USAGE)
 
 
-@main.command()
+@main.command(short_help="List every rule, or explain any code samplan prints.")
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List every rule: code, name, default severity, legal source, first plan year.
 
-    With a CODE, print that rule's documentation.
+    With a CODE, print that rule's documentation, or the explanation of any other
+    code samplan prints (SP001-SP018 of loading and building, SP117 of the check).
 
     \b
     Examples:
       samplan rules
       samplan rules SP104
+      samplan rules SP006
     """
     from samplan.rules import RULES
     from samplan.rules.base import summary
 
+    if code is not None and code.upper() not in RULES:
+        _explain_code(code.upper())
+        return
     if code is not None:
-        rule = RULES.get(code.upper())
-        if rule is None:
-            raise click.UsageError(f"no rule has the code '{code}' (see `samplan rules`)")
+        rule = RULES[code.upper()]
         click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY}, from {rule.FIRST_YEAR})\n")
         click.echo(f"Source: {rule.SOURCE}\n")
         click.echo(inspect.cleandoc(rule.__doc__ or ""))
@@ -358,9 +362,28 @@ def rules(code: str | None) -> None:
             f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  {rule.SOURCE}"
         )
         click.echo(f"       {summary(rule)}")
+    click.echo(
+        "\nSP001-SP018 (loading and building) and SP117: `samplan rules CODE` explains each."
+    )
 
 
-@main.command()
+def _explain_code(code: str) -> None:
+    """`samplan rules CODE` for a code of the loader, the build or the check engine."""
+    from samplan.code_docs import EXPLANATIONS
+    from samplan.diagnostics import LOADER_CODES
+    from samplan.rules import UNUSED_SUPPRESSION
+
+    names = {c.code: c.name for c in LOADER_CODES}
+    if code == UNUSED_SUPPRESSION[0]:
+        click.echo(f"{code} {UNUSED_SUPPRESSION[1]} (warning of the check)\n")
+    elif code in names:
+        click.echo(f"{code} {names[code]} (error of loading or building a plan)\n")
+    else:
+        raise click.UsageError(f"samplan prints no code '{code}' (see `samplan rules`)")
+    click.echo(textwrap.fill(EXPLANATIONS[code], 88))
+
+
+@main.command(short_help="Print the JSON Schema of plan files, for editors.")
 def schema() -> None:
     """Print the JSON Schema of a plan file, generated from the plan model.
 
