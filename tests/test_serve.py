@@ -33,6 +33,7 @@ def retitle(repo: Path, title: str) -> None:
 
 def test_serve_shows_an_edit_and_a_broken_file_and_stops_on_ctrl_c(repo: Path) -> None:
     with serving(repo) as server:
+        assert server.url.startswith("http://127.0.0.1:")
         status, page = server.get(PAGE)
         assert status == 200
         assert "<title>Samarbejdsplan 2026 for Nordjyllands Politi" in page
