@@ -51,6 +51,7 @@ class Preview:
         self.failed: set[Key] = set()
         self.env = make_environment(templates)
         self.config = Config()
+        self.built_from: list[tuple[str, int, int]] = []
 
     def close(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -58,6 +59,7 @@ class Preview:
     def rebuild_all(self) -> float:
         """Everything again, into a fresh folder (so removed plans disappear)."""
         started = time.perf_counter()
+        self.built_from = self.inputs()
         self.env = make_environment(self.templates)
         self.config = self._config()
         self.refs = discover(self.data, self.root)[0]
@@ -68,6 +70,20 @@ class Preview:
         old, self.out = self.out, out
         shutil.rmtree(old, ignore_errors=True)
         return time.perf_counter() - started
+
+    def inputs(self) -> list[tuple[str, int, int]]:
+        """Every input file with its modification time and size."""
+        files = [self.config_path]
+        for folder in (self.data, self.templates):
+            files += sorted(folder.rglob("*")) if folder.is_dir() else []
+        found = []
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), info.st_mtime_ns, info.st_size))
+        return found
 
     def rebuild_plan(self, key: Key) -> float:
         """One plan again, and the district's next plan (its page shows the changes)."""
@@ -108,9 +124,12 @@ class Preview:
     def changed(self, paths: Iterable[Path]) -> list[str]:
         """Rebuild what the changed files touch; one line per rebuild, with its time."""
         keys, everything = self._affected(paths)
-        if everything or discover(self.data, self.root)[0] != self.refs:
-            return [f"rebuilt every plan in {self.rebuild_all():.2f} s"]
-        return [self._rebuilt(k, self.rebuild_plan(k)) for k in sorted(keys)]
+        try:
+            if everything or discover(self.data, self.root)[0] != self.refs:
+                return [f"rebuilt every plan in {self.rebuild_all():.2f} s"]
+            return [self._rebuilt(k, self.rebuild_plan(k)) for k in sorted(keys)]
+        except OSError as err:  # a folder removed while it was read: the next change retries
+            return [f"cannot rebuild now: {err.strerror or err} ({err.filename})"]
 
     def _rebuilt(self, key: Key, seconds: float) -> str:
         state = "does not load" if key in self.failed else "built"
@@ -125,7 +144,7 @@ class Preview:
             if path.is_relative_to(data):
                 parts = path.relative_to(data).parts
                 year = int(parts[1]) if len(parts) >= 3 and parts[1].isdigit() else 0
-                if (parts[0], year) not in known:
+                if not parts or (parts[0], year) not in known:
                     return keys, True
                 keys.add((parts[0], year))
             elif self._is_setting(path):
@@ -156,9 +175,12 @@ class Preview:
         if ".." in parts or not file.is_relative_to(out.resolve()) or not file.is_file():
             return 404, "text/plain", b"not found\n"
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        if not file.name.endswith(".html"):
-            return 200, kind, file.read_bytes()
-        page = file.read_text("utf-8")
+        try:
+            if not file.name.endswith(".html"):
+                return 200, kind, file.read_bytes()
+            page = file.read_text("utf-8")
+        except OSError:  # replaced by a rebuild while it was read
+            return 404, "text/plain", b"not found\n"
         return (
             200,
             "text/html",
@@ -191,12 +213,17 @@ def serve(pages: Preview, port: int, ready: Callable[[str], None]) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    ready(f"http://127.0.0.1:{server.server_address[1]}/")
     places = {pages.root.resolve(), pages.data.resolve()}
     watched = [p for p in places if not any(p != q and p.is_relative_to(q) for q in places)]
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    watching = watch(*watched, step=50, debounce=400, rust_timeout=250, yield_on_timeout=True)
     try:
-        for changes in watch(*watched, step=50, debounce=400, raise_interrupt=True):
-            for line in pages.changed(Path(path) for _, path in changes):
+        for number, changes in enumerate(watching):
+            if number == 0:  # the watcher runs now: catch up on edits made before it did
+                if pages.inputs() != pages.built_from:
+                    pages.say(f"rebuilt every plan in {pages.rebuild_all():.2f} s")
+                ready(url)
+            for line in pages.changed(Path(path) for _, path in changes) if changes else []:
                 pages.say(line)
     except KeyboardInterrupt:
         pass

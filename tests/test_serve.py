@@ -4,6 +4,7 @@ broken file shown as its located errors; Ctrl-C stops it with exit 0."""
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,20 @@ def test_the_preview_serves_only_the_built_folder(repo: Path) -> None:
     finally:
         pages.close()
     assert not pages.tmp.exists()
+
+
+def test_serve_reads_new_templates_and_survives_a_removed_data_folder(repo: Path) -> None:
+    with serving(repo) as server:
+        (repo / "templates").mkdir()
+        (repo / "templates/plan.html.j2").write_text(
+            '{% extends "builtin/plan.html.j2" %}'
+            "{% block footer %}<p>Kontakt: kredsraad@example.dk</p>{% endblock %}\n",
+            "utf-8",
+        )
+        wait_for(lambda: "Kontakt: kredsraad@example.dk" in server.get(PAGE)[1])
+        (repo / "data").rename(repo / "elsewhere")
+        time.sleep(1)
+        (repo / "elsewhere").rename(repo / "data")
+        retitle(repo, "Tilbage igen 2026")
+        wait_for(lambda: "<title>Tilbage igen 2026" in server.get(PAGE)[1])
+        assert server.stop()[0] == 0
