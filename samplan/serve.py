@@ -66,8 +66,8 @@ class Preview:
         out = self.tmp / f"out-{self.version + 1}"
         keys = {(r.district, r.year) for r in self.refs}
         keys |= {k for k in self.findings if k is not None}
+        old = self.out
         self._run(out, None, None, keys)
-        old, self.out = self.out, out
         shutil.rmtree(old, ignore_errors=True)
         return time.perf_counter() - started
 
@@ -109,6 +109,7 @@ class Preview:
                 at = (diag.district, diag.year) if diag.district and diag.year else None
                 self.findings.setdefault(at, []).append(diag)
             self.failed |= {(r.district, r.year) for r in built.failed}
+            self.out = out
             self.version += 1
 
     def _config(self) -> Config:

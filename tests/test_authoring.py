@@ -4,6 +4,7 @@ an empty folder, exact output and exit codes, and nothing written over anything.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from samplan.authoring.init import package_text, schema_text
 from samplan.cli import main
 from samplan.registry import registry
 
+ROOT = Path(__file__).resolve().parent.parent
 PLAN = "data/nordjyllands-politi/2026"
 NEXT = "data/nordjyllands-politi/2027"
 MAYORS = ["Brønderslev", "Frederikshavn", "Hjørring", "Jammerbugt", "Læsø", "Mariagerfjord"]
@@ -246,3 +248,14 @@ def test_every_districts_starting_plan_checks_clean_but_for_the_placeholders(
     assert run("init", "--district", district, "--year", "2030")[0] == 0
     assert [code for code, _, _ in findings()[1]] == ["SP106", "SP108"]
     assert run("build")[0] == 0
+
+
+def test_new_names_the_headings_left_from_the_old_year(empty: Path) -> None:
+    district = "data/midt-og-vestjyllands-politi"
+    shutil.copytree(ROOT / district, empty / district)
+    code, out, _ = run("new", "2021")
+    assert code == 0
+    assert out.count("(write this year's heading)") == 3
+    assert "  - the heading 'Ny indsats i 2020' names 2020 in the plan for 2021" in out
+    file = "data/midt-og-vestjyllands-politi/2021/sections.yaml"
+    assert [x for x in findings()[1] if x[0] == "SP118"] == [("SP118", 2021, file)] * 3

@@ -19,7 +19,11 @@ from samplan import diagnostics as d
 from samplan.authoring.next_year import roll_forward
 from samplan.authoring.roundtrip import RoundTrip
 from samplan.loader import load_plan
+from samplan.model import Plan
+from samplan.registry import registry
 from samplan.repository import PlanRef, discover
+from samplan.rules import stale_year
+from samplan.rules.base import Context
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -87,13 +91,27 @@ def new(
     refs, _ = discover(data, root)
     chosen = select(refs, year, from_year, districts)
     report = NewReport()
+    loaded: dict[PlanRef, Plan | None] = {}
     for source in chosen:
-        report.diagnostics += load_plan(source.folder, root).diagnostics
+        result = load_plan(source.folder, root)
+        report.diagnostics += result.diagnostics
+        loaded[source] = result.plan
     if any(x.severity == "error" for x in report.diagnostics):
         return report
     for source in chosen:
-        report.started.append(start(source, year))
+        started = start(source, year)
+        started.todo += left_behind(root, started, loaded[source])
+        report.started.append(started)
     return report
+
+
+def left_behind(root: Path, started: Started, previous: Plan | None) -> list[str]:
+    """What rule SP118 still finds in the new plan: headings naming the old year, ..."""
+    result = load_plan(started.target, root)
+    if result.plan is None:
+        return ["the new plan does not load: run samplan check"]
+    ctx = Context(result.plan, registry().district(started.source.district), previous)
+    return [f"{x.message} ({x.help})" if x.help else x.message for x in stale_year.check(ctx)]
 
 
 def start(source: PlanRef, year: int) -> Started:
