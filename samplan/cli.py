@@ -15,37 +15,13 @@ from typing import TYPE_CHECKING
 import click
 
 from samplan import __version__
+from samplan.options import data_option, district_option, templates_option
 
 if TYPE_CHECKING:
     from samplan.diagnostics import Diagnostic
     from samplan.diff import PlanDiff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-data_option = click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
-)
-district_option = click.option(
-    "--district",
-    "districts",
-    multiple=True,
-    metavar="ID",
-    help="Only this district (repeatable), e.g. fyns-politi.",
-)
-
-templates_option = click.option(
-    "--templates",
-    "templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates, searched before the built-in ones.",
-)
 
 
 def _data_dir(data: Path) -> Path:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from samplan.options import data_option, district_option, templates_option
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -91,16 +93,8 @@ def _next_steps(directory: Path, plan_folder: str, year: int) -> None:
     type=click.IntRange(1900, 2200),
     help="Start from this year's plan (default: the latest before YEAR).",
 )
-@click.option(
-    "--district", "districts", multiple=True, metavar="ID", help="Only this district (repeatable)."
-)
-@click.option(
-    "--data",
-    default="data",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
-)
+@district_option
+@data_option
 def new(year: int, from_year: int | None, districts: tuple[str, ...], data: Path) -> None:
     """Start the plan for YEAR of each district from its latest earlier plan.
 
@@ -151,20 +145,8 @@ def new(year: int, from_year: int | None, districts: tuple[str, ...], data: Path
     type=click.IntRange(0, 65535),
     help="The port on 127.0.0.1 (0: any free port).",
 )
-@click.option(
-    "--data",
-    default="data",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
-)
-@click.option(
-    "--templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates, searched before the built-in ones.",
-)
+@data_option
+@templates_option
 def serve(port: int, data: Path, templates: Path) -> None:
     """Preview every plan in a browser while you edit it.
 
