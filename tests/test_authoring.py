@@ -259,3 +259,13 @@ def test_new_names_the_headings_left_from_the_old_year(empty: Path) -> None:
     assert "  - the heading 'Ny indsats i 2020' names 2020 in the plan for 2021" in out
     file = "data/midt-og-vestjyllands-politi/2021/sections.yaml"
     assert [x for x in findings()[1] if x[0] == "SP118"] == [("SP118", 2021, file)] * 3
+
+
+def test_new_keeps_a_byte_order_mark_and_crlf_line_endings(empty: Path) -> None:
+    folder = empty / "data/fyns-politi/2020"
+    folder.mkdir(parents=True)
+    text = "district: fyns-politi\r\nyear: 2020\r\n# c\r\ntitle: 'Plan 2020'\r\n"
+    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert run("new", "2021")[0] == 0
+    rolled = (empty / "data/fyns-politi/2021/plan.yaml").read_bytes()
+    assert rolled == b"\xef\xbb\xbf" + text.replace("2020", "2021").encode()

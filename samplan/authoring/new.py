@@ -26,6 +26,7 @@ from samplan.rules import stale_year
 from samplan.rules.base import Context
 
 SUFFIXES = (".yaml", ".yml")
+BOM = b"\xef\xbb\xbf"
 
 
 class NewError(Exception):
@@ -131,16 +132,21 @@ def start(source: PlanRef, year: int) -> Started:
 
 
 def _roll_file(path: Path, old: int, new: int, started: Started) -> None:
-    text = path.read_text("utf-8")
+    """Roll one file forward in place, keeping its byte-order mark and line endings."""
+    raw = path.read_bytes()
     try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
         trip = RoundTrip(text)
-    except YAMLError:
+    except (UnicodeDecodeError, YAMLError):
         started.todo.append(f"{path.name}: copied unchanged (not readable for rewriting)")
         return
     rolled = roll_forward(trip.data, old, new)
     started.changes += [f"{path.name}: {change}" for change in rolled.changes]
     started.todo += rolled.todo
     written = trip.dump()
-    if written != text:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(written)
+    if written == text:
+        return
+    if b"\r\n" in raw:
+        written = written.replace("\n", "\r\n")
+    bom = BOM if raw.startswith(BOM) else b""
+    path.write_bytes(bom + written.encode("utf-8"))
