@@ -26,6 +26,7 @@ from samplan import diagnostics as d
 from samplan.build import build
 from samplan.check import check
 from samplan.config import Config, ConfigError, load_config
+from samplan.registry import registry
 from samplan.render import preview
 from samplan.render.environment import make_environment
 from samplan.repository import PlanRef, discover
@@ -170,7 +171,8 @@ class Preview:
             found = list(self.findings.get(key, []))
             failed = key in self.failed
         if failed and parts[-1].endswith(".html"):
-            title = f"{key[0]} {key[1]}" if key else "the plan"
+            district = registry().district(key[0]) if key else None
+            title = f"{district.name if district else key[0]} {key[1]}" if key else "the plan"
             return 200, "text/html", preview.error_page(title, found, version).encode()
         file = out.joinpath(*parts).resolve()
         if ".." in parts or not file.is_relative_to(out.resolve()) or not file.is_file():

@@ -44,7 +44,7 @@ def test_serve_shows_an_edit_and_a_broken_file_and_stops_on_ctrl_c(repo: Path) -
         retitle(repo, "Samarbejdsplan 2026, rettet")
         wait_for(lambda: "<title>Samarbejdsplan 2026, rettet" in server.get(PAGE)[1])
         (repo / PLAN / "broken.yaml").write_text("fora: [\n", "utf-8")
-        wait_for(lambda: "does not load" in server.get(PAGE)[1])
+        wait_for(lambda: "Nordjyllands Politi 2026 does not load" in server.get(PAGE)[1])
         page = server.get(PAGE)[1]
         assert f"{PLAN}/broken.yaml:2:1: error[SP001 invalid-yaml]" in page
         assert "rettet" not in page  # never the stale plan
