@@ -313,7 +313,7 @@ def rules(code: str | None) -> None:
     """List every rule: code, name, default severity, legal source, first plan year.
 
     With a CODE, print that rule's documentation, or the explanation of any other
-    code samplan prints (SP001-SP018 of loading and building, SP117 of the check).
+    code samplan prints (SP0xx of loading and building plans, SP117 of the check).
 
     \b
     Examples:
@@ -339,7 +339,7 @@ def rules(code: str | None) -> None:
         )
         click.echo(f"       {summary(rule)}")
     click.echo(
-        "\nSP001-SP018 (loading and building) and SP117: `samplan rules CODE` explains each."
+        "\nSP0xx (loading and building plans) and SP117: `samplan rules CODE` explains each."
     )
 
 
@@ -351,9 +351,9 @@ def _explain_code(code: str) -> None:
 
     names = {c.code: c.name for c in LOADER_CODES}
     if code == UNUSED_SUPPRESSION[0]:
-        click.echo(f"{code} {UNUSED_SUPPRESSION[1]} (warning of the check)\n")
+        click.echo(f"{code} {UNUSED_SUPPRESSION[1]} (of the check)\n")
     elif code in names:
-        click.echo(f"{code} {names[code]} (error of loading or building a plan)\n")
+        click.echo(f"{code} {names[code]} (of loading and building plans)\n")
     else:
         raise click.UsageError(f"samplan prints no code '{code}' (see `samplan rules`)")
     click.echo(textwrap.fill(EXPLANATIONS[code], 88))

@@ -1,9 +1,8 @@
 """What `samplan rules CODE` says about the codes that are not rules: the loader's and
-the build's (SP001-SP018, samplan.diagnostics) and the check engine's SP117.
+the build's (SP0xx, samplan.diagnostics) and the check engine's SP117.
 
 Each explanation says what is wrong and what to do; the rules (SP1xx) are documented
-in their own module docstrings. A test keeps this table equal to the codes samplan
-prints.
+in their own module docstrings. A test checks that every code samplan prints is here.
 """
 
 from __future__ import annotations
@@ -57,6 +56,9 @@ EXPLANATIONS: dict[str, str] = {
     "a line or paragraph separator, or a text-direction override. Delete it.",
     "SP018": "A plan's output could not be written (a full disk, a read-only folder). "
     "The previous output is unchanged; make the output folder writable and build again.",
+    "SP019": "A file in a plan folder that samplan does not read, though its name looks "
+    "like a plan file (x.YAML, x.yaml~, x.json). If it is part of the plan, name it .yaml "
+    "or .yml; otherwise move it out of the plan folder.",
     "SP117": "A `# samplan: ignore[CODE]` comment suppresses nothing on its line: the "
     "finding it was written for is gone, or the code is not the one reported there. "
     "Remove the code from the comment (or the whole comment).",

@@ -258,7 +258,7 @@ def test_new_names_the_headings_left_from_the_old_year(empty: Path) -> None:
     assert out.count("(write this year's heading)") == 3
     assert "  - the heading 'Ny indsats i 2020' names 2020 in the plan for 2021" in out
     file = "data/midt-og-vestjyllands-politi/2021/sections.yaml"
-    assert [x for x in findings()[1] if x[0] == "SP118"] == [("SP118", 2021, file)] * 3
+    assert [x for x in findings()[1] if x[0] == "SP120"] == [("SP120", 2021, file)] * 3
 
 
 def test_new_keeps_a_byte_order_mark_and_crlf_line_endings(empty: Path) -> None:
@@ -269,3 +269,10 @@ def test_new_keeps_a_byte_order_mark_and_crlf_line_endings(empty: Path) -> None:
     assert run("new", "2021")[0] == 0
     rolled = (empty / "data/fyns-politi/2021/plan.yaml").read_bytes()
     assert rolled == b"\xef\xbb\xbf" + text.replace("2020", "2021").encode()
+
+
+def test_the_workflow_and_the_hook_are_the_ones_the_readme_shows() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### In CI\n", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    assert blocks == [package_text("pre-commit-config.yaml"), package_text("workflow.yml")]

@@ -107,7 +107,7 @@ def new(
 
 
 def left_behind(root: Path, started: Started, previous: Plan | None) -> list[str]:
-    """What rule SP118 still finds in the new plan: headings naming the old year, ..."""
+    """What rule SP120 still finds in the new plan: headings naming the old year, ..."""
     result = load_plan(started.target, root)
     if result.plan is None:
         return ["the new plan does not load: run samplan check"]

@@ -20,6 +20,8 @@ from samplan.text import danish_date
 DECISIONS = {
     "discussed_in_kredsraad": "write discussed_in_kredsraad: the date the kredsråd discussed "
     "the plan for {year}",
+    "approved_by_kredsraad": "write approved_by_kredsraad: the date the kredsråd approved "
+    "the plan for {year}",
     "published": "write published: where (url) and when the plan for {year} is published",
 }
 

@@ -47,11 +47,12 @@ from samplan.model import Plan, walk_sections
 from samplan.rules.base import Context, Finding
 from samplan.text import danish_date
 
-CODE = "SP118"
+CODE = "SP120"
 NAME = "fact-of-another-plan-year"
 SEVERITY = "warning"
 SOURCE = "retsplejeloven § 113"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False  # judges only the facts a plan states, so a partial plan too
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?:\s*[-–/]\s*(\d{2,4}))?(?!\d)")
 
@@ -79,18 +80,25 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"write the plan's year in the title: {year}",
         )
     yield from _headings(plan, ctx.previous)
-    if plan.effective_from is not None and plan.effective_from.year != year:
+    effective = _date(plan.effective_from)
+    if effective is not None and effective.year != year:
         yield Finding(
-            f"the plan for {year} takes effect on {danish_date(plan.effective_from)}",
+            f"the plan for {year} takes effect on {danish_date(effective)}",
             ("effective_from",),
             f"write the day the plan for {year} takes effect",
         )
     before = ctx.previous
-    discussed = before.discussed_in_kredsraad if before is not None else None
-    yield from _dated(plan.discussed_in_kredsraad, discussed, year, ("discussed_in_kredsraad",))
-    published = before.published.date if before is not None and before.published else None
-    here = plan.published.date if plan.published else None
+    discussed = _date(getattr(before, "discussed_in_kredsraad", None))
+    here = _date(plan.discussed_in_kredsraad)
+    yield from _dated(here, discussed, year, ("discussed_in_kredsraad",))
+    published = _date(getattr(getattr(before, "published", None), "date", None))
+    here = _date(getattr(plan.published, "date", None))
     yield from _dated(here, published, year, ("published", "date"))
+
+
+def _date(value: object) -> dt.date | None:
+    """A stated date; other forms of a fact (`yes`, no date given) are not judged here."""
+    return value if isinstance(value, dt.date) else None
 
 
 def _headings(plan: Plan, previous: Plan | None) -> Iterator[Finding]:
