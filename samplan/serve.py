@@ -132,6 +132,8 @@ class Preview:
             return [self._rebuilt(k, self.rebuild_plan(k)) for k in sorted(keys)]
         except OSError as err:  # a folder removed while it was read: the next change retries
             return [f"cannot rebuild now: {err.strerror or err} ({err.filename})"]
+        except Exception as err:  # the preview outlives any one rebuild; the next save retries
+            return [f"cannot rebuild now: {type(err).__name__}: {err}"]
 
     def _rebuilt(self, key: Key, seconds: float) -> str:
         state = "does not load" if key in self.failed else "built"

@@ -110,3 +110,13 @@ def test_serve_reads_new_templates_and_survives_a_removed_data_folder(repo: Path
         retitle(repo, "Tilbage igen 2026")
         wait_for(lambda: "<title>Tilbage igen 2026" in server.get(PAGE)[1])
         assert server.stop()[0] == 0
+
+
+def test_serve_without_plans_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert result.exit_code == 2
+    assert "no plan in 'data' to serve" in result.stderr

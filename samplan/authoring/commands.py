@@ -155,19 +155,22 @@ def serve(port: int, data: Path, templates: Path) -> None:
     open page; the check's findings for a plan stand at the top of its page, each with
     file:line, and a plan that does not load is shown as its located errors. Repository
     settings (samplan.yaml) and templates are read again when they change. Ctrl-C
-    stops it (exit 0); a port already in use exits 2.
+    stops it (exit 0); a port already in use, or no plan to serve, exits 2.
 
     \b
     Examples:
       samplan serve                 http://127.0.0.1:8000/
       samplan serve --port 8080
     """
+    from samplan.repository import discover
     from samplan.serve import Preview
     from samplan.serve import serve as run_serve
 
     if not data.is_dir():
         raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
     root = Path.cwd()
+    if not discover(data, root)[0]:
+        raise click.UsageError(f"no plan in '{data}' to serve (data/<district-id>/<year>/)")
     pages = Preview(root, data, templates, root / "samplan.yaml", click.echo)
     try:
         seconds = pages.rebuild_all()
