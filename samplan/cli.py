@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import inspect
 import sys
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -345,6 +344,8 @@ def rules(code: str | None) -> None:
 
 def _explain_code(code: str) -> None:
     """`samplan rules CODE` for a code of the loader, the build or the check engine."""
+    import textwrap
+
     from samplan.code_docs import EXPLANATIONS
     from samplan.diagnostics import LOADER_CODES
     from samplan.rules import UNUSED_SUPPRESSION

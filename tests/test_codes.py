@@ -40,7 +40,7 @@ def test_rules_names_the_codes_it_explains_besides_the_rules() -> None:
     assert run("rules")[1].endswith(
         "\nSP0xx (loading and building plans) and SP117: `samplan rules CODE` explains each.\n"
     )
-    assert run("rules", "SP019")[0] == 2
+    assert run("rules", "SP099")[0] == 2
 
 
 def test_the_command_list_shows_whole_sentences() -> None:
