@@ -276,3 +276,12 @@ def test_the_workflow_and_the_hook_are_the_ones_the_readme_shows() -> None:
     section = readme.split("### In CI\n", 1)[1].split("\n## ", 1)[0]
     blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
     assert blocks == [package_text("pre-commit-config.yaml"), package_text("workflow.yml")]
+
+
+def test_init_takes_back_what_it_wrote_when_a_file_cannot_be_written(empty: Path) -> None:
+    (empty / ".vscode").write_text("a file where a folder must be\n", "utf-8")
+    code, out, err = run("init", "--district", "nordjyllands-politi", "--year", "2026")
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: already there: ")
+    assert err.rstrip().endswith(".vscode; samplan init wrote nothing")
+    assert sorted(p.name for p in empty.rglob("*") if p.is_file()) == [".vscode"]

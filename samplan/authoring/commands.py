@@ -42,8 +42,9 @@ def init(directory: Path, district_id: str, year: int | None) -> None:
     (.github/workflows/samplan.yml: check, code scanning, build, GitHub Pages), editor
     settings (.vscode/settings.json with plan.schema.json) and a README.
 
-    Exits 0, or 2 when a file it would write already exists (then it writes nothing)
-    or the district is unknown.
+    Exits 0; 1 when a file cannot be written (what it wrote is removed again); 2 when a
+    file it would write already exists (then it writes nothing) or the district is
+    unknown.
 
     \b
     Example:
@@ -62,8 +63,12 @@ def init(directory: Path, district_id: str, year: int | None) -> None:
     try:
         made = run_init(directory, district, year or dt.date.today().year)
     except (ExistingFiles, FileExistsError) as err:
-        click.echo(f"Error: already there: {err}; samplan init wrote nothing", err=True)
+        there = err.filename if isinstance(err, FileExistsError) else err
+        click.echo(f"Error: already there: {there}; samplan init wrote nothing", err=True)
         sys.exit(EXIT_USAGE)
+    except OSError as err:
+        click.echo(f"Error: cannot write {err.filename}: {err.strerror}; nothing written", err=True)
+        sys.exit(EXIT_FAILED)
     click.echo(f"Made a plan repository for {district.name} in {directory}/:")
     for name in made.written:
         click.echo(f"  {name}")
@@ -105,7 +110,8 @@ def new(year: int, from_year: int | None, districts: tuple[str, ...], data: Path
     order and quoting are kept. Prints each change and what is left to write.
 
     Exits 0; 1 when a plan to start from does not load (its errors are printed, nothing
-    is written); 2 when a plan folder for YEAR exists or nothing matches.
+    is written) or a folder cannot be written; 2 when a plan folder for YEAR exists or
+    nothing matches.
 
     \b
     Examples:
@@ -122,6 +128,9 @@ def new(year: int, from_year: int | None, districts: tuple[str, ...], data: Path
         report = run_new(Path.cwd(), data, year, from_year, set(districts) or None)
     except NewError as err:
         raise click.UsageError(str(err)) from None
+    except OSError as err:
+        click.echo(f"Error: cannot write {err.filename}: {err.strerror}", err=True)
+        sys.exit(EXIT_FAILED)
     if not report.started:
         for diag in sorted(report.diagnostics, key=lambda x: x.sort_key):
             click.echo(format_text(diag), err=True)

@@ -79,13 +79,21 @@ def repository_files(district: District, year: int) -> dict[str, str]:
 
 
 def init(root: Path, district: District, year: int) -> Scaffold:
-    """Write a new plan repository into `root`; ExistingFiles if any file is there."""
+    """Write a new plan repository into `root`; ExistingFiles if any file is there, and
+    OSError (with every file of this run removed again) if one cannot be written."""
     files = repository_files(district, year)
     existing = [root / name for name in sorted(files) if (root / name).exists()]
     if existing:
         raise ExistingFiles(existing)
-    for name, text in files.items():
-        create(root / name, text)
+    created: list[Path] = []
+    try:
+        for name, text in files.items():
+            create(root / name, text)
+            created.append(root / name)
+    except OSError:  # a read-only folder, a full disk: take back what this run wrote
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
     return Scaffold(root, sorted(files), f"data/{district.id}/{year}")
 
 
