@@ -56,6 +56,26 @@ def _in_year(day: dt.date, year: int) -> dt.date:
     return day.replace(year=year)
 
 
+_YEARS = re.compile(r"(?<!\d)(\d{4})(?:(\s*[-–/]\s*)(\d{4}|\d{2}))?(?!\d)")
+
+
+def shift_years(text: str, old: int, new: int) -> str:
+    """`text` with the year `old` as `new`; a span with `old` at either end moves whole
+    ('2026-2027' and '2025/26' move by the same number of years)."""
+
+    def shifted(match: re.Match[str]) -> str:
+        first, between, end = int(match[1]), match[2], match[3]
+        last = int(end) if end and len(end) == 4 else first // 100 * 100 + int(end or 0)
+        if end is None or not first < last <= first + 10:  # one year (2026-12-01 is a date)
+            return str(new) + match[0][4:] if first == old else match[0]
+        if old not in (first, last):
+            return match[0]
+        moved = str(last + new - old)
+        return f"{first + new - old}{between}{moved[-len(end) :]}"
+
+    return _YEARS.sub(shifted, text)
+
+
 def roll_forward(data: Any, old: int, new: int) -> Rolled:
     """Roll one plan file's data from the plan for `old` to a start on `new`."""
     rolled = Rolled()
@@ -81,7 +101,7 @@ def _identity(data: CommentedMap, old: int, new: int, rolled: Rolled) -> None:
         rolled.changes.append(f"year: {old} → {new}")
     title = data.get("title")
     if isinstance(title, str):
-        renamed = re.sub(rf"(?<!\d){old}(?!\d)", str(new), title)
+        renamed = shift_years(title, old, new)
         if renamed != title:
             data["title"] = _same_form(title, renamed)
             rolled.changes.append(f"title: {renamed}")
@@ -135,3 +155,5 @@ def _initiatives(items: Any, old: int, rolled: Rolled) -> None:
                     item.insert(list(item.keys()).index("status") + 1, "since", old)
             said.append(f"initiative {title}: new in {old}, now continued since {item['since']}")
     rolled.changes += reversed(said)
+    if said and not items:
+        rolled.todo.append(f"initiatives: every initiative of {old} ended; write this year's")
