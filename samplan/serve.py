@@ -172,9 +172,11 @@ class Preview:
             key = (parts[0], int(parts[1])) if len(parts) == 3 and parts[1].isdigit() else None
             found = list(self.findings.get(key, []))
             failed = key in self.failed
-        if failed and parts[-1].endswith(".html"):
-            district = registry().district(key[0]) if key else None
-            title = f"{district.name if district else key[0]} {key[1]}" if key else "the plan"
+        if failed and key is not None:  # never the stale files of a plan that does not load
+            if not parts[-1].endswith(".html"):
+                return 404, "text/plain", b"the plan does not load\n"
+            district = registry().district(key[0])
+            title = f"{district.name if district else key[0]} {key[1]}"
             return 200, "text/html", preview.error_page(title, found, version).encode()
         file = out.joinpath(*parts).resolve()
         if ".." in parts or not file.is_relative_to(out.resolve()) or not file.is_file():

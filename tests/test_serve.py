@@ -48,6 +48,7 @@ def test_serve_shows_an_edit_and_a_broken_file_and_stops_on_ctrl_c(repo: Path) -
         page = server.get(PAGE)[1]
         assert f"{PLAN}/broken.yaml:2:1: error[SP001 invalid-yaml]" in page
         assert "rettet" not in page  # never the stale plan
+        assert server.get("/nordjyllands-politi/2026/plan.json")[0] == 404
         (repo / PLAN / "broken.yaml").unlink()
         wait_for(lambda: "<title>Samarbejdsplan 2026, rettet" in server.get(PAGE)[1])
         assert server.get("/")[0] == 200
