@@ -285,3 +285,15 @@ def test_init_takes_back_what_it_wrote_when_a_file_cannot_be_written(empty: Path
     assert err.startswith("Error: already there: ")
     assert err.rstrip().endswith(".vscode; samplan init wrote nothing")
     assert sorted(p.name for p in empty.rglob("*") if p.is_file()) == [".vscode"]
+
+
+def test_new_from_an_earlier_year_and_for_one_district(empty: Path) -> None:
+    initialised(empty)
+    assert run("init", "--district", "fyns-politi", "--year", "2026")[0] == 2  # README.md
+    assert run("new", "2027")[0] == 0
+    code, out, _ = run("new", "2028", "--from", "2026", "--district", "nordjyllands-politi")
+    assert code == 0
+    assert out.startswith("data/nordjyllands-politi/2028: from 2026\n")
+    assert "  plan.yaml: year: 2026 → 2028\n" in out
+    title = "title: Samarbejdsplan 2028 for Nordjyllands Politi\n"
+    assert title in (empty / "data/nordjyllands-politi/2028/plan.yaml").read_text("utf-8")
