@@ -323,11 +323,11 @@ def rules(code: str | None) -> None:
     from samplan.rules import RULES
     from samplan.rules.base import summary
 
-    if code is not None and code.upper() not in RULES:
-        _explain_code(code.upper())
-        return
     if code is not None:
-        rule = RULES[code.upper()]
+        rule = RULES.get(code.upper())
+        if rule is None:
+            _explain_code(code.upper())
+            return
         click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY}, from {rule.FIRST_YEAR})\n")
         click.echo(f"Source: {rule.SOURCE}\n")
         click.echo(inspect.cleandoc(rule.__doc__ or ""))
