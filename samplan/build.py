@@ -199,14 +199,16 @@ def build(
     districts: set[str] | None = None,
     templates: Path | None = None,
     pdf: bool = False,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`);
+    `env` is a template environment to reuse (samplan serve keeps one across rebuilds)."""
     report = BuildReport()
     require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
     refs = select(every, data, years, districts, problems)
-    env = make_environment(templates)
+    env = env or make_environment(templates)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from samplan import __version__
+from samplan.options import data_option, district_option, templates_option
 
 if TYPE_CHECKING:
     from samplan.diagnostics import Diagnostic
@@ -23,31 +24,6 @@ if TYPE_CHECKING:
     from samplan.diff.plans import Comparison
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-data_option = click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
-)
-district_option = click.option(
-    "--district",
-    "districts",
-    multiple=True,
-    metavar="ID",
-    help="Only this district (repeatable), e.g. fyns-politi.",
-)
-
-templates_option = click.option(
-    "--templates",
-    "templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates, searched before the built-in ones.",
-)
 
 
 def _data_dir(data: Path) -> Path:
@@ -93,7 +69,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Render plans into out/: pages, Markdown, JSON and calendars.")
 @click.argument("years", nargs=-1, type=click.IntRange(1900, 2200))
 @district_option
 @data_option
@@ -360,17 +336,19 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
         sys.exit(EXIT_USAGE)
 
 
-@main.command()
+@main.command(short_help="List every rule, or explain any code samplan prints.")
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List every rule: code, name, default severity, legal source, first plan year.
 
-    With a CODE, print that rule's documentation.
+    With a CODE, print that rule's documentation, or the explanation of any other
+    code samplan prints (SP0xx of loading and building plans, SP117 of the check).
 
     \b
     Examples:
       samplan rules
       samplan rules SP104
+      samplan rules SP006
     """
     from samplan.rules import RULES
     from samplan.rules.base import summary
@@ -378,7 +356,8 @@ def rules(code: str | None) -> None:
     if code is not None:
         rule = RULES.get(code.upper())
         if rule is None:
-            raise click.UsageError(f"no rule has the code '{code}' (see `samplan rules`)")
+            _explain_code(code.upper())
+            return
         click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY}, from {rule.FIRST_YEAR})\n")
         click.echo(f"Source: {rule.SOURCE}\n")
         click.echo(inspect.cleandoc(rule.__doc__ or ""))
@@ -388,9 +367,30 @@ def rules(code: str | None) -> None:
             f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  {rule.SOURCE}"
         )
         click.echo(f"       {summary(rule)}")
+    click.echo(
+        "\nSP0xx (loading and building plans) and SP117: `samplan rules CODE` explains each."
+    )
 
 
-@main.command()
+def _explain_code(code: str) -> None:
+    """`samplan rules CODE` for a code of the loader, the build or the check engine."""
+    import textwrap
+
+    from samplan.code_docs import EXPLANATIONS
+    from samplan.diagnostics import LOADER_CODES
+    from samplan.rules import UNUSED_SUPPRESSION
+
+    names = {c.code: c.name for c in LOADER_CODES}
+    if code == UNUSED_SUPPRESSION[0]:
+        click.echo(f"{code} {UNUSED_SUPPRESSION[1]} (of the check)\n")
+    elif code in names:
+        click.echo(f"{code} {names[code]} (of loading and building plans)\n")
+    else:
+        raise click.UsageError(f"samplan prints no code '{code}' (see `samplan rules`)")
+    click.echo(textwrap.fill(EXPLANATIONS[code], 88))
+
+
+@main.command(short_help="Print the JSON Schema of plan files, for editors.")
 def schema() -> None:
     """Print the JSON Schema of a plan file, generated from the plan model.
 
@@ -403,3 +403,15 @@ def schema() -> None:
     from samplan.model import plan_json_schema
 
     click.echo(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _register() -> None:
+    """Commands that live in their own modules."""
+    from samplan.authoring.commands import init, new, serve
+
+    main.add_command(init)
+    main.add_command(new)
+    main.add_command(serve)
+
+
+_register()

@@ -16,6 +16,7 @@ from samplan.rules import (
     misspelt_term,
     publication_missing,
     repeated_paragraph,
+    stale_year,
     status_consistency,
     unknown_municipality,
     youth_crime,
@@ -39,6 +40,7 @@ _MODULES: tuple[Rule, ...] = (
     repeated_paragraph,
     status_consistency,
     misspelt_term,
+    stale_year,
 )
 
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _MODULES}
