@@ -1,6 +1,8 @@
 """Every rule on its own fixtures: tests/rules/<CODE>/ holds a passing and a failing case
-(`pass.yaml`/`fail.yaml`, or folders of one file per year) and `fail.expected`, the exact
-findings of that rule on the failing case. A new case is a new folder, not new code."""
+(`pass.yaml`/`fail.yaml`, or folders of one file per year), `fail.expected`, the exact
+findings of that rule on the failing case, and `pass-absent.yaml`: a passing plan that
+leaves out the key the rule looks at (an absent key means "the plan does not say"). More
+`pass-*.yaml` cases may stand beside them. A new case is a new file, not new code."""
 
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ from samplan.yamlsource import read_yaml
 
 CASES = Path(__file__).resolve().parent / "rules"
 CODES = sorted([*RULES, UNUSED_SUPPRESSION[0]])
+PASSING = sorted(
+    (code, path.name.removesuffix(".yaml"))
+    for code in CODES
+    for path in (CASES / code).glob("pass*")
+)
 
 
 def plan_files(case: Path) -> list[Path]:
@@ -42,9 +49,14 @@ def case(code: str, name: str) -> Path:
     return folder if folder.is_dir() else folder.with_suffix(".yaml")
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_passing_case_has_no_finding_at_all(code: str, tmp_path: Path) -> None:
-    assert [line(x) for x in run_case(case(code, "pass"), tmp_path)] == []
+@pytest.mark.parametrize(("code", "name"), PASSING)
+def test_passing_case_has_no_finding_at_all(code: str, name: str, tmp_path: Path) -> None:
+    assert [line(x) for x in run_case(case(code, name), tmp_path)] == []
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_rule_has_a_passing_case_where_its_key_is_absent(code: str) -> None:
+    assert case(code, "pass-absent").exists()
 
 
 @pytest.mark.parametrize("code", CODES)

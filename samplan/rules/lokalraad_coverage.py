@@ -3,7 +3,10 @@
 Every municipality should have a lokalråd (alone or shared with neighbours) where the
 local police and the municipality work together. The rule lists the district's
 municipalities that no body of kind lokalråd covers (`municipalities`). A plan that
-names no lokalråd with municipalities is not checked (it does not state the coverage).
+names no lokalråd with municipalities is not checked (it does not state the coverage),
+nor is a plan whose `source` says it is partial. A note: good practice, not the law.
+
+Covers: good practice on bodies the plan names with content (a note).
 
 Source: the kredsråd's cooperation structure (retsplejeloven § 110-113; bekendtgørelse
 om kredsråd); good practice in every seed plan.
@@ -30,9 +33,10 @@ from samplan.text import join_danish
 
 CODE = "SP110"
 NAME = "municipality-without-lokalraad"
-SEVERITY = "warning"
+SEVERITY = "note"
 SOURCE = "retsplejeloven §§ 110-113 (the cooperation structure)"
 FIRST_YEAR = 2007
+WHOLE_PLAN = True
 
 
 def check(ctx: Context) -> Iterator[Finding]:

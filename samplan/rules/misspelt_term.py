@@ -29,6 +29,7 @@ NAME = "misspelt-official-term"
 SEVERITY = "note"
 SOURCE = "retsplejeloven §§ 110-113"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False
 
 _TERM = re.compile(r"\b(kreds|lokal)(raa|ra)(d\w*)", re.IGNORECASE)
 
