@@ -129,7 +129,9 @@ def run_rules(
             continue
         for finding in rule.check(ctx):
             if isinstance(finding, NotJudged):
-                skipped.append(Unjudged(ref.district, ref.year, rule.CODE, rule.NAME, finding.reason))
+                skipped.append(
+                    Unjudged(ref.district, ref.year, rule.CODE, rule.NAME, finding.reason)
+                )
             else:
                 yield _diagnostic(rule, severity, finding, result, ref)
 

@@ -44,7 +44,7 @@ def _yes_or_date(value: Any) -> Any:
 
 
 def _which(value: Any) -> str:
-    return "said" if isinstance(value, bool) else "date"
+    return "<yes>" if isinstance(value, bool) else "<date>"
 
 
 def _date_or_yes(value: Any) -> dt.date:
@@ -61,9 +61,10 @@ def _date_or_yes(value: Any) -> dt.date:
 
 
 # A fact stated with its date (`2019-12-10`) or without one (`yes`; `no` says it did not
-# happen). One branch is validated, so a wrong value gets one message, not one per form.
+# happen). One branch is validated, so a wrong value gets one message, not one per form;
+# the branch's tag in an error's location is written <like-this> (never a plan key).
 DateOrYes = Annotated[
-    Annotated[bool, Tag("said")] | Annotated[dt.date, BeforeValidator(_date_or_yes), Tag("date")],
+    Annotated[bool, Tag("<yes>")] | Annotated[dt.date, BeforeValidator(_date_or_yes), Tag("<date>")],
     Discriminator(_which),
     BeforeValidator(_yes_or_date),
 ]
@@ -115,12 +116,12 @@ class Source(Shorthand):
 
 
 def _published_form(value: Any) -> str:
-    return "said" if isinstance(value, bool) else "facts"
+    return "<yes>" if isinstance(value, bool) else "<facts>"
 
 
 # `published: {date, where, url}` or `published: yes`.
 PublishedOrYes = Annotated[
-    Annotated[bool, Tag("said")] | Annotated[Published, Tag("facts")],
+    Annotated[bool, Tag("<yes>")] | Annotated[Published, Tag("<facts>")],
     Discriminator(_published_form),
     BeforeValidator(_yes_or_date),
 ]
@@ -131,3 +132,10 @@ def publication_stated(published: Published | bool | None) -> bool:
     if isinstance(published, Published):
         return published.stated
     return published is True
+
+
+def stated_date(fact: bool | dt.date | Published | None) -> dt.date | None:
+    """The date of a fact, when the plan gives one."""
+    if isinstance(fact, Published):
+        return fact.date
+    return fact if isinstance(fact, dt.date) else None

@@ -18,7 +18,12 @@ PriorityValue = Literal["national", "local"]
 SourceKindValue = Literal["plan", "excerpt", "summary", "news"]
 
 # Danish (and other accepted) spellings -> the stored English value.
-LEVEL_DA = {"strategisk": "strategic", "taktisk": "tactical", "operativ": "operative", "stab": "staff"}
+LEVEL_DA = {
+    "strategisk": "strategic",
+    "taktisk": "tactical",
+    "operativ": "operative",
+    "stab": "staff",
+}
 STATUS_DA = {"ny": "new", "videreført": "continued", "afsluttet": "ended"}
 PRIORITY_DA = {"lokal": "local"}  # "national" is the same word in both languages
 SOURCE_KIND_DA = {

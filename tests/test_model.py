@@ -153,7 +153,9 @@ def test_person_mapping() -> None:
 
 @pytest.mark.parametrize("written", [{}, {"note": "x"}, {"municipality": "Odense"}])
 def test_person_needs_name_or_title(written: dict[str, Any]) -> None:
-    assert errors(Person, written) == value_error("a person needs a name, a title or an organisation")
+    assert errors(Person, written) == value_error(
+        "a person needs a name, a title or an organisation"
+    )
 
 
 def test_agenda_item_shorthand() -> None:

@@ -38,7 +38,10 @@ WHOLE_PLAN = False
 
 def check(ctx: Context) -> Iterator[Finding]:
     effective = ctx.plan.effective_from
-    for key, verb in (("discussed_in_kredsraad", "discussed"), ("approved_by_kredsraad", "approved")):
+    for key, verb in (
+        ("discussed_in_kredsraad", "discussed"),
+        ("approved_by_kredsraad", "approved"),
+    ):
         when = getattr(ctx.plan, key)
         if isinstance(when, dt.date) and effective is not None and when > effective:
             yield Finding(

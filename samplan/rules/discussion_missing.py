@@ -40,7 +40,11 @@ def check(ctx: Context) -> Iterator[Finding | NotJudged]:
     if is_stated(plan.discussed_in_kredsraad) or is_stated(plan.approved_by_kredsraad):
         return
     if plan.discussed_in_kredsraad is False or plan.approved_by_kredsraad is False:
-        key = "discussed_in_kredsraad" if plan.discussed_in_kredsraad is False else "approved_by_kredsraad"
+        key = (
+            "discussed_in_kredsraad"
+            if plan.discussed_in_kredsraad is False
+            else "approved_by_kredsraad"
+        )
         yield Finding(
             "the plan says the kredsråd has not discussed it",
             (key,),
