@@ -64,7 +64,8 @@ def _date_or_yes(value: Any) -> dt.date:
 # happen). One branch is validated, so a wrong value gets one message, not one per form;
 # the branch's tag in an error's location is written <like-this> (never a plan key).
 DateOrYes = Annotated[
-    Annotated[bool, Tag("<yes>")] | Annotated[dt.date, BeforeValidator(_date_or_yes), Tag("<date>")],
+    Annotated[bool, Tag("<yes>")]
+    | Annotated[dt.date, BeforeValidator(_date_or_yes), Tag("<date>")],
     Discriminator(_which),
     BeforeValidator(_yes_or_date),
 ]

@@ -80,7 +80,7 @@ def test_text_format_shows_the_source_line_with_a_caret(monkeypatch: pytest.Monk
         "   |                                           ^^^^^^^^^^^^\n"
         "  = help: did you mean 'Ikast-Brande'?\n"
     ) in out
-    assert out.endswith("1 plan(s) checked: 3 error(s), 3 warning(s), 1 note(s)\n")
+    assert out.endswith("1 plan(s) checked: 3 error(s), 3 warning(s), 2 note(s)\n")
 
 
 def test_github_format_is_workflow_commands(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,14 +30,20 @@ def plan_files(case: Path) -> list[Path]:
     return sorted(case.glob("*.yaml")) if case.is_dir() else [case]
 
 
-def run_case(case: Path, tmp_path: Path) -> list[Diagnostic]:
+def switched_on(code: str) -> Config:
+    """The default settings, with an opt-in rule (default severity off) switched on."""
+    rule = RULES.get(code)
+    return Config({code: "note"}) if rule is not None and rule.SEVERITY == "off" else Config()
+
+
+def run_case(case: Path, tmp_path: Path, config: Config | None = None) -> list[Diagnostic]:
     """Check the plans of a case in a repository of their own."""
     for source in plan_files(case):
         data = read_yaml(source.read_text("utf-8")).data
         target = tmp_path / "data" / data["district"] / data["year"] / "plan.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    return check(tmp_path, tmp_path / "data", Config()).diagnostics
+    return check(tmp_path, tmp_path / "data", config or Config()).diagnostics
 
 
 def line(diag: Diagnostic) -> str:
@@ -51,7 +57,7 @@ def case(code: str, name: str) -> Path:
 
 @pytest.mark.parametrize(("code", "name"), PASSING)
 def test_passing_case_has_no_finding_at_all(code: str, name: str, tmp_path: Path) -> None:
-    assert [line(x) for x in run_case(case(code, name), tmp_path)] == []
+    assert [line(x) for x in run_case(case(code, name), tmp_path, switched_on(code))] == []
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -61,7 +67,8 @@ def test_every_rule_has_a_passing_case_where_its_key_is_absent(code: str) -> Non
 
 @pytest.mark.parametrize("code", CODES)
 def test_failing_case_gives_exactly_the_expected_findings(code: str, tmp_path: Path) -> None:
-    found = [line(x) for x in run_case(case(code, "fail"), tmp_path) if x.code == code]
+    diagnostics = run_case(case(code, "fail"), tmp_path, switched_on(code))
+    found = [line(x) for x in diagnostics if x.code == code]
     expected = (CASES / code / "fail.expected").read_text("utf-8").splitlines()
     assert found == expected
     assert found != []
