@@ -76,15 +76,17 @@ class _Outliner:
         tabled: list[Gathering] = []  # consecutive table includes share one table
         for inc in includes:
             items = self.select(inc)
-            if inc.part == "bodies" and items:
-                self.chart(chapter)
             if inc.as_table and inc.part != "initiatives":
+                if inc.part == "bodies" and items:
+                    self.chart(chapter)
                 tabled += [g for g in items if isinstance(g, Gathering)]
                 continue
             self.table(chapter, tabled)
             tabled = []
             if mixed and items:
                 chapter.add(Block("label", text=inc.label))
+            if inc.part == "bodies" and items:
+                self.chart(chapter)
             self.place(chapter, inc, items)
         self.table(chapter, tabled)
         chapter.add(prose(section.text_after))
