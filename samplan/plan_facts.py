@@ -47,6 +47,10 @@ def _which(value: Any) -> str:
     return "<yes>" if isinstance(value, bool) else "<date>"
 
 
+def _written(value: Any) -> str:
+    return {dict: "a mapping", list: "a list"}.get(type(value), "a number")
+
+
 def _date_or_yes(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
@@ -54,9 +58,9 @@ def _date_or_yes(value: Any) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise PydanticCustomError(
-            "date_or_yes",
+            "fact_not_a_date",
             "expected a date (YYYY-MM-DD) or yes, got {value}",
-            {"value": repr(value) if isinstance(value, str) else type(value).__name__},
+            {"value": repr(value) if isinstance(value, str) else _written(value)},
         ) from None
 
 
