@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from samplan import diagnostics as d
-from samplan.model import Plan, dangling_references, duplicate_ids
+from samplan.model import Plan
+from samplan.references import dangling_references, duplicate_ids
 from samplan.registry import registry
 from samplan.validation_errors import DataPath, problems
 from samplan.yamlsource import Document, Mark, read_yaml

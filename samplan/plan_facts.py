@@ -48,7 +48,9 @@ def _which(value: Any) -> str:
 
 
 def _written(value: Any) -> str:
-    return {dict: "a mapping", list: "a list"}.get(type(value), "a number")
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a list" if isinstance(value, list) else "a number"
 
 
 def _date_or_yes(value: Any) -> dt.date:
