@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     Field,
@@ -234,24 +234,30 @@ class Plan(Strict):
         yield "sections", [s for s, _ in walk_sections(self.sections or [])]
 
 
+_Nested = TypeVar("_Nested", "Section", "Initiative")
+
+
+def _walk(
+    items: list[_Nested], path: tuple[int | str, ...], key: str
+) -> Iterator[tuple[_Nested, tuple[int | str, ...]]]:
+    for index, item in enumerate(items):
+        here: tuple[int | str, ...] = (*path, index)
+        yield item, here
+        yield from _walk(getattr(item, key) or [], (*here, key), key)
+
+
 def walk_sections(
     sections: list[Section], path: tuple[int | str, ...] = ("sections",)
 ) -> Iterator[tuple[Section, tuple[int | str, ...]]]:
     """Every section, depth first, with its path in the plan data."""
-    for index, section in enumerate(sections):
-        here = (*path, index)
-        yield section, here
-        yield from walk_sections(section.sections or [], (*here, "sections"))
+    return _walk(sections, path, "sections")
 
 
 def walk_initiatives(
     items: list[Initiative], path: tuple[int | str, ...] = ("initiatives",)
 ) -> Iterator[tuple[Initiative, tuple[int | str, ...]]]:
     """Every initiative and sub-initiative, depth first, with its path in the plan data."""
-    for index, item in enumerate(items):
-        here = (*path, index)
-        yield item, here
-        yield from walk_initiatives(item.initiatives or [], (*here, "initiatives"))
+    return _walk(items, path, "initiatives")
 
 
 def entity_paths(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], Entity]]:

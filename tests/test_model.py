@@ -19,9 +19,9 @@ from samplan.model import (
     Person,
     Plan,
     Section,
-    duplicate_ids,
     plan_json_schema,
 )
+from samplan.references import duplicate_ids
 
 MINIMAL: dict[str, Any] = {"district": "fyns-politi", "year": "2020", "title": "Plan"}
 BODY: dict[str, Any] = {"title": "Kredsrådet", "kind": "kredsråd", "level": "strategic"}

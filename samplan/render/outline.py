@@ -72,7 +72,7 @@ class _Outliner:
         chapter = Chapter(section.title, f"afsnit-{section.key}", depth, self.numbered(section))
         chapter.add(prose(section.text))
         includes = section.include or []
-        mixed = len({inc.part for inc in includes}) > 1
+        mixed = len({inc.label for inc in includes}) > 1  # parts, or categories of one
         tabled: list[Gathering] = []  # consecutive table includes share one table
         for inc in includes:
             items = self.select(inc)

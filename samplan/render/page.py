@@ -138,7 +138,8 @@ def _members(body: Body) -> Block | None:
 
 
 def body_chapter(body: Body, depth: int) -> Chapter:
-    facts = [("Type", labels.KIND[body.kind]), *_gathering_facts(body)]
+    kind = labels.KIND[body.kind] if body.kind != "andet" else None  # "other" says nothing
+    facts = [("Type", kind), *_gathering_facts(body)]
     facts.append(("Sekretariat", body.secretariat))
     blocks = _blocks(prose(body.description), _facts(*facts), _members(body), _dates(body))
     return Chapter(body.title, f"organ-{body.key}", depth, items=list(blocks))
