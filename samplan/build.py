@@ -31,6 +31,7 @@ from samplan.render.errors import template_problem
 from samplan.render.outline import build_page
 from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
+from samplan.selection import require_known_districts, select
 from samplan.text import danish_key
 
 
@@ -201,9 +202,10 @@ def build(
 ) -> BuildReport:
     """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
     report = BuildReport()
+    require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
-    refs = [r for r in every if years is None or r.year in years]
+    refs = select(every, data, years, districts, problems)
     env = make_environment(templates)
     loaded: dict[PlanRef, LoadResult] = {}
 

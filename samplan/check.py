@@ -17,6 +17,7 @@ from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.rules import RULES, UNUSED_SUPPRESSION
 from samplan.rules.base import Context, Finding, NotJudged, Rule
+from samplan.selection import require_known_districts, select
 from samplan.yamlsource import Mark
 
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
@@ -188,12 +189,11 @@ def check(
 ) -> CheckReport:
     """Check every selected plan under `data`."""
     report = CheckReport()
+    require_known_districts(districts)
     every, problems = discover(data, root)
     report.diagnostics += problems
     plans = _Plans(root)
-    for ref in every:
-        if (years and ref.year not in years) or (districts and ref.district not in districts):
-            continue
+    for ref in select(every, data, years, districts, problems):
         report.plans += 1
         result = plans.load(ref)
         report.diagnostics += result.diagnostics

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ import click
 from samplan import __version__
 
 if TYPE_CHECKING:
+    from samplan.comparison import Comparison
     from samplan.diagnostics import Diagnostic
     from samplan.diff import PlanDiff
 
@@ -48,9 +51,23 @@ templates_option = click.option(
 
 
 def _data_dir(data: Path) -> Path:
-    if not data.is_dir():
-        raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
+    from samplan.selection import require_folder
+
+    require_folder(data)
     return data
+
+
+@contextmanager
+def _selection() -> Iterator[None]:
+    """A selection that matches no plan exits 2, saying what matched nothing."""
+    from samplan.selection import NothingSelected
+
+    try:
+        yield
+    except NothingSelected as err:
+        _print_diagnostics(err.diagnostics)
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -134,9 +151,10 @@ def build(
             )
             sys.exit(EXIT_USAGE)
     root = Path.cwd()
-    report = run_build(
-        root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
-    )
+    with _selection():
+        report = run_build(
+            root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
+        )
     _print_diagnostics(report.diagnostics)
     click.echo(f"built {len(report.built)} plan(s) into {out}/", err=False)
     if report.failed:
@@ -212,9 +230,10 @@ def check(
     except ConfigError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)
-    report = run_check(
-        Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
-    )
+    with _selection():
+        report = run_check(
+            Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
+        )
     click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
     if verbose:
         for skipped in report.not_judged:
@@ -279,26 +298,10 @@ def diff(
     """
     import os
 
-    from samplan.comparison import ComparisonError, compare_folders, compare_years
-
     root = Path.cwd()
     years = [_as_year(x) for x in (old, new)]
-    try:
-        if years[0] is not None and years[1] is not None:
-            result = compare_years(
-                root, _data_dir(data), years[0], years[1], set(districts) or None
-            )
-        elif years[0] is None and years[1] is None:
-            for folder in (old, new):
-                if not Path(folder).is_dir():
-                    raise click.UsageError(f"'{folder}' is neither a year nor a plan folder")
-            if districts:
-                raise click.UsageError("--district is for years, not for plan folders")
-            result = compare_folders(root, Path(old), Path(new))
-        else:
-            raise click.UsageError("give two years or two plan folders, not one of each")
-    except ComparisonError as err:
-        raise click.UsageError(str(err)) from None
+    with _selection():
+        result = _compare(root, data, old, new, years, districts)
     _print_diagnostics(result.diagnostics)
     if result.failed:
         click.echo(f"{result.failed} plan(s) could not be loaded; nothing compared", err=True)
@@ -314,6 +317,32 @@ def diff(
         write_atomic(output, text)
     changed = any(d.changes for d in result.diffs)
     sys.exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
+
+
+def _compare(
+    root: Path,
+    data: Path,
+    old: str,
+    new: str,
+    years: list[int | None],
+    districts: tuple[str, ...],
+) -> Comparison:
+    """The comparison OLD to NEW names: two years, or two plan folders."""
+    from samplan.comparison import ComparisonError, compare_folders, compare_years
+
+    try:
+        if years[0] is not None and years[1] is not None:
+            return compare_years(root, _data_dir(data), years[0], years[1], set(districts) or None)
+        if years[0] is not None or years[1] is not None:
+            raise click.UsageError("give two years or two plan folders, not one of each")
+        for folder in (old, new):
+            if not Path(folder).is_dir():
+                raise click.UsageError(f"'{folder}' is neither a year nor a plan folder")
+        if districts:
+            raise click.UsageError("--district is for years, not for plan folders")
+        return compare_folders(root, Path(old), Path(new))
+    except ComparisonError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def _as_year(text: str) -> int | None:

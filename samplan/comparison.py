@@ -10,6 +10,7 @@ from samplan.diff import PlanDiff, diff_plans
 from samplan.loader import load_plan
 from samplan.model import Plan
 from samplan.repository import discover
+from samplan.selection import require_known_districts
 
 
 class ComparisonError(Exception):
@@ -37,6 +38,7 @@ def compare_years(
     root: Path, data: Path, old: int, new: int, districts: set[str] | None
 ) -> Comparison:
     """The diff from year `old` to year `new` of every district that has both."""
+    require_known_districts(districts)
     refs, problems = discover(data, root, {old, new}, districts)
     result = Comparison(diagnostics=problems)
     by_district: dict[str, dict[int, Path]] = {}

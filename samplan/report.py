@@ -87,7 +87,7 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "id": code.code,
                 "name": code.name,
                 "shortDescription": {"text": code.summary},
-                "defaultConfiguration": {"level": "error"},
+                "defaultConfiguration": {"level": code.severity},
             }
         )
     for rule in RULES.values():
