@@ -11,7 +11,7 @@ from pydantic import BeforeValidator, Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from samplan.modelbase import Shorthand, ShortText, Strict, Text, Url
-from samplan.vocabulary import SOURCE_KIND_NAME, SourceKind
+from samplan.vocabulary import SOURCE_KIND_NAME, SOURCE_KIND_SHOWN, SourceKind
 
 _YES = {"yes", "true", "ja", "on"}
 _NO = {"no", "false", "nej", "off"}
@@ -120,6 +120,10 @@ class Source(Shorthand):
     def name(self) -> str:
         """'excerpt', 'news item': what 'not judged: ...' says."""
         return SOURCE_KIND_NAME[self.kind]
+
+    def __str__(self) -> str:
+        """As the page and the diff show it: 'Nyhed om samarbejdsplanen, <title>, <url>'."""
+        return ", ".join(x for x in (SOURCE_KIND_SHOWN[self.kind], self.title, self.url) if x)
 
 
 def _published_form(value: Any) -> str:

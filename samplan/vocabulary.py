@@ -34,7 +34,14 @@ SOURCE_KIND_DA = {
     "sammenfatning": "summary",
     "nyhed": "news",
 }
-# How a partial plan's kind is named in "not judged: ..." (and on the page).
+# How the page (and the diff) names each kind of document, in Danish.
+SOURCE_KIND_SHOWN = {
+    "plan": "Samarbejdsplanen",
+    "excerpt": "Uddrag af samarbejdsplanen",
+    "summary": "Resumé af samarbejdsplanen",
+    "news": "Nyhed om samarbejdsplanen",
+}
+# How a partial plan's kind is named in "not judged: ...".
 SOURCE_KIND_NAME = {
     "plan": "the full plan",
     "excerpt": "excerpt",

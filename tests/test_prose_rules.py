@@ -3,9 +3,12 @@ spell-check says when it cannot run."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from samplan import spelling
+from samplan.config import ConfigError, load_config
 from samplan.lexicon import name_slips, term_slips
 from samplan.model import Plan
 from samplan.registry import registry
@@ -77,3 +80,12 @@ def test_the_spell_check_suggests_the_right_word() -> None:
     (finding,) = danish_spelling.check(ctx)
     assert finding.message == "'aktuell' is not in the Danish dictionary"
     assert finding.help is not None and finding.help.startswith("did you mean 'aktuel'")
+
+
+def test_samplan_yaml_words_are_read_and_checked(tmp_path: Path) -> None:
+    settings = tmp_path / "samplan.yaml"
+    settings.write_text("words: [TrykFonden, bandepakkerne]\n", "utf-8")
+    assert load_config(settings, set()).words == ("TrykFonden", "bandepakkerne")
+    settings.write_text("words: TrykFonden\n", "utf-8")
+    with pytest.raises(ConfigError, match="1:1: 'words' is a list of words"):
+        load_config(settings, set())

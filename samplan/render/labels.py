@@ -36,12 +36,6 @@ AGENDA = {
     "temadroeftelse": "Temadrøftelser",
 }
 PRIORITY = {"national": "National", "local": "Lokal"}
-SOURCE = {
-    "plan": "Samarbejdsplanen",
-    "excerpt": "Uddrag af samarbejdsplanen",
-    "summary": "Resumé af samarbejdsplanen",
-    "news": "Nyhed om samarbejdsplanen",
-}
 
 
 def fact(value: bool | dt.date | None) -> str | None:
@@ -63,9 +57,7 @@ def publication(published: Published | bool | None) -> str | None:
 
 def source(said: Source | None) -> str | None:
     """What the document is, as the page names it, with its title and address."""
-    if said is None:
-        return None
-    return ", ".join(x for x in (SOURCE[said.kind], said.title, said.url) if x)
+    return str(said) if said is not None else None
 
 
 def person(p: Person) -> str:
