@@ -80,9 +80,12 @@ class Slip:
 
 def words(text: str) -> Iterator[tuple[str, int]]:
     """(word, offset) of the words of a text, leaving out addresses, code and link targets."""
-    skipped = [m.span() for m in _SKIPPED.finditer(text)]
-    for match in _WORD.finditer(text):
-        if not any(a <= match.start() < b for a, b in skipped):
+    skipped = iter(m.span() for m in _SKIPPED.finditer(text))
+    span = next(skipped, None)
+    for match in _WORD.finditer(text):  # both in text order: one pass over each
+        while span is not None and span[1] <= match.start():
+            span = next(skipped, None)
+        if span is None or match.start() < span[0]:
             yield match.group(), match.start()
 
 

@@ -23,21 +23,30 @@ def unavailable() -> str | None:
     return None
 
 
+class SpellingError(Exception):
+    """hunspell could not be run or did not answer in time."""
+
+
 def misspelt(words: Iterable[str]) -> dict[str, list[str]]:
     """The words hunspell does not know, each with its suggestions (best first)."""
     asked = sorted(set(words))
     if not asked:
         return {}
     program = shutil.which("hunspell") or "hunspell"
-    run = subprocess.run(
-        [program, "-d", DICTIONARY, "-i", "utf-8", "-a"],
-        input="".join(f"^{w}\n" for w in asked),  # '^': the line is text, not a command
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT_SECONDS,
-        check=False,
-    )
+    try:
+        run = subprocess.run(
+            [program, "-d", DICTIONARY, "-i", "utf-8", "-a"],
+            input="".join(f"^{w}\n" for w in asked),  # '^': the line is text, not a command
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError) as err:
+        raise SpellingError(f"hunspell could not be run: {err}") from err
+    if run.returncode != 0:
+        raise SpellingError(f"hunspell failed: {run.stderr.strip()[:200]}")
     found: dict[str, list[str]] = {}
     for line in run.stdout.splitlines():
         if line.startswith("& "):

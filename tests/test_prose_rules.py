@@ -89,3 +89,14 @@ def test_samplan_yaml_words_are_read_and_checked(tmp_path: Path) -> None:
     settings.write_text("words: TrykFonden\n", "utf-8")
     with pytest.raises(ConfigError, match="1:1: 'words' is a list of words"):
         load_config(settings, set())
+
+
+def test_a_failing_hunspell_is_a_finding_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_words: object) -> dict[str, list[str]]:
+        raise spelling.SpellingError("hunspell failed: no dictionary")
+
+    monkeypatch.setattr(spelling, "unavailable", lambda: None)
+    monkeypatch.setattr(spelling, "misspelt", broken)
+    plan = Plan.model_validate({"district": "fyns-politi", "year": "2020", "title": "En plan"})
+    (finding,) = danish_spelling.check(Context(plan, registry().district("fyns-politi")))
+    assert finding.message == "the Danish spell-check did not run: hunspell failed: no dictionary"

@@ -63,7 +63,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                     followed = text[at + len(part) : at + len(part) + 1]
                     places.append((path, part, at, part + followed if followed == "." else part))
                 at += len(part) + 1
-    unknown = spelling.misspelt(w for _, part, _, dot in places for w in {part, dot})
+    try:
+        unknown = spelling.misspelt(w for _, part, _, dot in places for w in {part, dot})
+    except spelling.SpellingError as err:
+        yield Finding(f"the Danish spell-check did not run: {err}", ())
+        return
     for path, word, offset, with_dot in places:
         if word in unknown and with_dot in unknown:  # 'bl.', 'mv.': abbreviations with a dot
             near = unknown[word][:3]
