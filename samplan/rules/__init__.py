@@ -19,6 +19,7 @@ from samplan.rules import (
     publication_missing,
     repeated_paragraph,
     status_consistency,
+    title_year,
     unknown_municipality,
     youth_crime,
 )
@@ -43,6 +44,7 @@ _MODULES: tuple[Rule, ...] = (
     misspelt_term,
     misspelt_name,
     danish_spelling,
+    title_year,
 )
 
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _MODULES}
