@@ -1,8 +1,9 @@
 """The kredsråd's stated chair is not the politidirektør.
 
 The politidirektør is the chair (formand) of the kredsråd. The rule fires when the plan
-names a chair of the kredsråd who is not the politidirektør. A kredsråd whose chair the
-plan does not state is not judged (the plan need not say who chairs it).
+names a chair of the kredsråd whose title (or municipality) shows that it is not the
+politidirektør. A kredsråd whose chair the plan does not state is not judged (the plan
+need not say who chairs it), nor a chair named without a title.
 
 Covers: what the plan states wrongly.
 
@@ -39,7 +40,9 @@ WHOLE_PLAN = False
 
 def check(ctx: Context) -> Iterator[Finding]:
     for index, body in ctx.kredsraad():
-        if body.chair is not None and not is_role(body.chair, "politidirektør"):
+        chair = body.chair
+        said = chair is not None and (chair.title or chair.municipality)
+        if chair is not None and said and not is_role(chair, "politidirektør"):
             yield Finding(
                 f"{body.title} is chaired by someone other than the politidirektør",
                 ("bodies", index, "chair"),

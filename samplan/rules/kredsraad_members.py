@@ -2,8 +2,9 @@
 
 The kredsråd consists of the politidirektør and the mayor (borgmester) of every
 municipality of the police district. When the plan lists the kredsråd's members, each
-missing mayor is named. A member titled "borgmestrene" (the mayors) without a
-municipality stands for all of them. A kredsråd whose members the plan does not list
+missing mayor is named. A member with a municipality stands for it when titled
+borgmester (or named without a title); a member titled "borgmestrene" (the mayors)
+without a municipality stands for all of them. A kredsråd whose members the plan does not list
 (known only by its heading, or described in prose) is not judged, and neither is a plan
 that names no kredsråd: what the plan leaves out is not a defect of what it says.
 
@@ -64,7 +65,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         mayors = [
             ctx.registry.resolve(m.municipality)
             for m in members
-            if is_role(m, "borgmester") and m.municipality
+            if m.municipality and (is_role(m, "borgmester") or m.title is None)
         ]
         missing = [m.short for m in ctx.district.municipalities if m not in mayors]
         if missing:
