@@ -2,7 +2,7 @@
 
 Every municipality should have a lokalråd (alone or shared with neighbours) where the
 local police and the municipality work together. The rule lists the district's
-municipalities that no body of kind lokalråd covers (`municipalities`). A plan that
+municipalities that no body of kind lokalråd or lokalråd+ covers (`municipalities`). A plan that
 names no lokalråd with municipalities is not checked (it does not state the coverage),
 nor is a plan whose `source` says it is partial. A note: good practice, not the law.
 
@@ -42,7 +42,8 @@ WHOLE_PLAN = True
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.district is None:
         return
-    councils = [(i, b) for i, b in enumerate(ctx.plan.bodies or []) if b.kind == "lokalråd"]
+    kinds = ("lokalråd", "lokalråd+")
+    councils = [(i, b) for i, b in enumerate(ctx.plan.bodies or []) if b.kind in kinds]
     stated = [(i, b) for i, b in councils if b.municipalities]
     if not stated:
         return
