@@ -2,12 +2,12 @@
 
 Every municipality should have a lokalråd (alone or shared with neighbours) where the
 local police and the municipality work together. The rule lists the district's
-municipalities that no body of kind lokalråd or lokalråd+ covers (`municipalities`). A plan that
-names no lokalråd with municipalities is not checked (it does not state the coverage),
-nor is a plan whose `source` says it is partial. A note: good practice, not the law.
+municipalities that no body of kind lokalråd or lokalråd+ covers (`municipalities`). A
+plan that names no lokalråd with municipalities is not checked (it does not state the
+coverage), nor is a plan whose `source` says it is partial. A note: good practice, not
+the law.
 
 Covers: good practice on bodies the plan names with content (a note).
-
 Source: the kredsråd's cooperation structure (retsplejeloven § 110-113; bekendtgørelse
 om kredsråd); good practice in every seed plan.
 First plan year: 2007.
