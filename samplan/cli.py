@@ -154,6 +154,12 @@ def build(
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option(
+    "--verbose",
+    is_flag=True,
+    help="Also say which rules did not judge a partial plan (source: excerpt, summary, "
+    "news item), on standard error.",
+)
+@click.option(
     "--config",
     "config_path",
     default="samplan.yaml",
@@ -167,9 +173,14 @@ def check(
     data: Path,
     fmt: str,
     strict: bool,
+    verbose: bool,
     config_path: Path,
 ) -> None:
     """Validate plans and run every rule of the law and good practice.
+
+    A plan whose `source` says it is partial (an excerpt, a summary, a news item) is not
+    judged by the rules that need the whole plan; --verbose lists them ("not judged:
+    excerpt").
 
     Exits 0 when there is no error finding (with --strict: no warning either), 1 when
     there are findings, 2 on a usage or configuration error. A finding is silenced on
@@ -181,6 +192,7 @@ def check(
       samplan check                          every plan in data/
       samplan check 2020 --format json       the 2020 plans, for a script
       samplan check --format github --strict in a GitHub Actions workflow
+      samplan check --verbose                also say what was not judged
     """
     from samplan.check import check as run_check
     from samplan.config import ConfigError, load_config
@@ -199,6 +211,9 @@ def check(
             Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
         )
     click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
+    if verbose:
+        for skipped in report.not_judged:
+            click.echo(skipped.text(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
 

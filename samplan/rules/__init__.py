@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from samplan.rules import (
+    danish_spelling,
     discussed_after_effect,
     discussion_missing,
     duplicate_title,
@@ -13,6 +14,7 @@ from samplan.rules import (
     lokalraad_coverage,
     meeting_date_year,
     meetings_missing,
+    misspelt_name,
     misspelt_term,
     publication_missing,
     repeated_paragraph,
@@ -40,6 +42,8 @@ _MODULES: tuple[Rule, ...] = (
     repeated_paragraph,
     status_consistency,
     misspelt_term,
+    misspelt_name,
+    danish_spelling,
     stale_year,
 )
 

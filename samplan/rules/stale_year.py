@@ -3,19 +3,21 @@
 A plan started by copying last year's folder keeps last year's facts until someone
 changes them. The rule reports:
 
-* a `title` that names a year, but not the plan's own year ("Samarbejdsplan 2025" in the
-  plan for 2026; a title naming no year, or a span that includes the plan's year, is
-  fine);
+* a `title` or `subtitle` that names a year, but not the plan's own year
+  ("Samarbejdsplan 2025" in the plan for 2026; a title naming no year, or a span that
+  includes the plan's year, is fine);
 * a section heading that names the year of the district's previous plan in the
   repository and stands unchanged in that plan ("Indsatser i 2025", copied), or that
   names "samarbejdsplan" with another year;
 * `effective_from` outside the plan's year;
-* a kredsråd discussion (`discussed_in_kredsraad`) or a publication date
-  (`published.date`) outside the plan's year and the year before, or the same date as in
-  the previous plan.
+* a kredsråd discussion or approval (`discussed_in_kredsraad`, `approved_by_kredsraad`)
+  or a publication date (`published.date`) outside the plan's year and the year before,
+  or the same date as in the previous plan.
 
 A key the plan leaves out is not judged: the plan does not say. `samplan new YEAR` makes
 these changes itself; the rule catches a `cp -r` and what was missed.
+
+Covers: what the plan states wrongly.
 
 Source: retsplejeloven § 113 (a plan for each year, discussed in the kredsråd and
 published).
@@ -72,13 +74,14 @@ def years_named(text: str) -> set[int]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     plan, year = ctx.plan, ctx.plan.year
-    named = years_named(plan.title)
-    if named and year not in named:
-        yield Finding(
-            f"the title names {_list(named)}, not the plan's year {year}",
-            ("title",),
-            f"write the plan's year in the title: {year}",
-        )
+    for key in ("title", "subtitle"):
+        named = years_named(getattr(plan, key) or "")
+        if named and year not in named:
+            yield Finding(
+                f"the {key} names {_list(named)}, not the plan's year {year}",
+                (key,),
+                f"write the plan's year in the {key}: {year}",
+            )
     yield from _headings(plan, ctx.previous)
     effective = _date(plan.effective_from)
     if effective is not None and effective.year != year:
@@ -91,6 +94,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     discussed = _date(getattr(before, "discussed_in_kredsraad", None))
     here = _date(plan.discussed_in_kredsraad)
     yield from _dated(here, discussed, year, ("discussed_in_kredsraad",))
+    approved = _date(getattr(before, "approved_by_kredsraad", None))
+    here = _date(plan.approved_by_kredsraad)
+    yield from _dated(here, approved, year, ("approved_by_kredsraad",))
     published = _date(getattr(getattr(before, "published", None), "date", None))
     here = _date(getattr(plan.published, "date", None))
     yield from _dated(here, published, year, ("published", "date"))
