@@ -204,9 +204,11 @@ def build(
     templates: Path | None = None,
     pdf: bool = False,
     config: Config | None = None,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> BuildReport:
     """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`), as
-    the site settings of `config` present it."""
+    the site settings of `config` present it; `env` is a template environment to reuse
+    (samplan serve keeps one across rebuilds, made by render.site.site_environment)."""
     report = BuildReport()
     require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
@@ -214,7 +216,7 @@ def build(
     refs = select(every, data, years, districts, problems)
     config = config or Config()
     site = site_settings(config)
-    env = site_environment(templates, site)
+    env = env or site_environment(templates, site)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:

@@ -17,6 +17,7 @@ import click
 
 from samplan import __version__
 from samplan.locale import LANGUAGES, Language, t, tn, use_language
+from samplan.options import data_option, district_option, templates_option
 
 if TYPE_CHECKING:
     from samplan.config import Config
@@ -34,32 +35,6 @@ class UsageError(click.UsageError):
         command = self.ctx.command_path if self.ctx else "samplan"
         click.echo(t("cli.see-help", command=command), err=True)
         click.echo(t("cli.error", message=self.format_message()), err=True)
-
-
-data_option = click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
-)
-district_option = click.option(
-    "--district",
-    "districts",
-    multiple=True,
-    metavar="ID",
-    help="Only this district (repeatable), e.g. fyns-politi.",
-)
-
-templates_option = click.option(
-    "--templates",
-    "templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates, searched before the built-in ones.",
-)
 
 
 def _choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -157,7 +132,7 @@ def main(ctx: click.Context, lang: Language | None) -> None:
         ctx.meta["samplan.lang"] = lang
 
 
-@main.command()
+@main.command(short_help="Render plans into out/: pages, Markdown, JSON and calendars.")
 @click.argument("years", nargs=-1, type=click.IntRange(1900, 2200))
 @district_option
 @data_option
@@ -240,6 +215,12 @@ def build(
     "code scanning.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option(
+    "--verbose",
+    is_flag=True,
+    help="Also say which rules did not judge a partial plan (source: excerpt, summary, "
+    "news item), on standard error.",
+)
 @config_option
 @lang_option
 def check(
@@ -248,9 +229,14 @@ def check(
     data: Path,
     fmt: str,
     strict: bool,
+    verbose: bool,
     config_path: Path,
 ) -> None:
     """Validate plans and run every rule of the law and good practice.
+
+    A plan whose `source` says it is partial (an excerpt, a summary, a news item) is not
+    judged by the rules that need the whole plan; --verbose lists them ("not judged:
+    excerpt").
 
     Exits 0 when there is no error finding (with --strict: no warning either), 1 when
     there are findings, 2 on a usage or configuration error. A finding is silenced on
@@ -262,6 +248,7 @@ def check(
       samplan check                          every plan in data/
       samplan check 2020 --format json       the 2020 plans, for a script
       samplan check --format github --strict in a GitHub Actions workflow
+      samplan check --verbose                also say what was not judged
     """
     from samplan.check import check as run_check
     from samplan.report import REPORTER_BY_NAME
@@ -272,6 +259,9 @@ def check(
             Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
         )
     click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
+    if verbose:
+        for skipped in report.not_judged:
+            click.echo(skipped.text(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
 
@@ -409,17 +399,19 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
         sys.exit(EXIT_USAGE)
 
 
-@main.command()
+@main.command(short_help="List every rule, or explain any code samplan prints.")
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List every rule: code, name, default severity, legal source, first plan year.
 
-    With a CODE, print that rule's documentation.
+    With a CODE, print that rule's documentation, or the explanation of any other
+    code samplan prints (SP0xx of loading and building plans, SP117 of the check).
 
     \b
     Examples:
       samplan rules
       samplan rules SP104
+      samplan rules SP006
     """
     from samplan.rules import RULES
     from samplan.rules.base import summary
@@ -427,7 +419,8 @@ def rules(code: str | None) -> None:
     if code is not None:
         rule = RULES.get(code.upper())
         if rule is None:
-            raise UsageError(t("cli.no-such-rule", code=code))
+            _explain_code(code.upper())
+            return
         click.echo(
             t(
                 "cli.rule-head",
@@ -446,9 +439,28 @@ def rules(code: str | None) -> None:
             f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  {rule.SOURCE}"
         )
         click.echo(f"       {summary(rule)}")
+    click.echo("\n" + t("cli.other-codes"))
 
 
-@main.command()
+def _explain_code(code: str) -> None:
+    """`samplan rules CODE` for a code of the loader, the build or the check engine."""
+    import textwrap
+
+    from samplan.code_docs import EXPLANATIONS
+    from samplan.diagnostics import LOADER_CODES
+    from samplan.rules import UNUSED_SUPPRESSION
+
+    names = {c.code: c.name for c in LOADER_CODES}
+    if code == UNUSED_SUPPRESSION[0]:
+        click.echo(t("cli.code-of-check", code=code, name=UNUSED_SUPPRESSION[1]) + "\n")
+    elif code in names:
+        click.echo(t("cli.code-of-loader", code=code, name=names[code]) + "\n")
+    else:
+        raise UsageError(t("cli.no-such-code", code=code))
+    click.echo(textwrap.fill(EXPLANATIONS[code], 88))
+
+
+@main.command(short_help="Print the JSON Schema of plan files, for editors.")
 def schema() -> None:
     """Print the JSON Schema of a plan file, generated from the plan model.
 
@@ -461,3 +473,15 @@ def schema() -> None:
     from samplan.plan_schema import plan_schema
 
     click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _register() -> None:
+    """Commands that live in their own modules."""
+    from samplan.authoring.commands import init, new, serve
+
+    main.add_command(init)
+    main.add_command(new)
+    main.add_command(serve)
+
+
+_register()

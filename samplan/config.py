@@ -37,6 +37,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Config:
     severity: dict[str, str] = field(default_factory=dict)
+    words: tuple[str, ...] = ()  # the repository's own words, for the spelling rules
     site: SiteSettings = field(default_factory=SiteSettings)
     lang: Language | None = None
     logo: Path | None = None  # the logo file, resolved
@@ -174,4 +175,4 @@ def load_config(path: Path, known_codes: set[str], root: Path | None = None) -> 
     logo = reading.logo(site)
     if reading.diags:
         raise ConfigError(reading.diags)
-    return Config(severity, site, settings.lang, logo)
+    return Config(severity, tuple(settings.words or ()), site, settings.lang, logo)

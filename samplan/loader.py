@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from samplan import diagnostics as d
 from samplan.locale import t
-from samplan.model import Plan, dangling_references, duplicate_ids
+from samplan.model import Plan
+from samplan.references import dangling_references, duplicate_ids
 from samplan.registry import registry
 from samplan.repository import is_plan_file, looks_like_plan_file
 from samplan.validation_errors import DataPath, problems

@@ -16,11 +16,21 @@ KEYS: dict[str, dict[str, str]] = {
         "year": "The plan's year; must match the plan's folder.",
         "title": "The plan's title, as the document writes it.",
         "subtitle": "A line under the title.",
-        "issued_by": "Who issues (signs) the plan: the politidirektør, a person or a role.",
-        "discussed_in_kredsraad": "When the kredsråd discussed the plan (retsplejeloven "
-        "§ 113), as YYYY-MM-DD.",
+        "source": "What the document is (plan, excerpt, summary, news) and where it came "
+        "from; rules that need the whole plan do not judge a partial one.",
+        "issued_by": "Who issues (signs) the plan: the politidirektør, a person, a role or "
+        "the district as an organisation.",
+        "discussed_in_kredsraad": "That the kredsråd discussed the plan (retsplejeloven "
+        "§ 113): its date, YYYY-MM-DD, or yes where the plan gives none.",
+        "approved_by_kredsraad": "That the kredsråd approved the plan: its date, YYYY-MM-DD, "
+        "or yes where the plan gives none.",
         "effective_from": "When the plan takes effect, as YYYY-MM-DD.",
-        "published": "Where and when the plan was published (retsplejeloven § 113).",
+        "published": "Where and when the plan was published (retsplejeloven § 113), or yes "
+        "where the plan only says that it is.",
+        "municipalities": "The municipalities the plan covers, by their short names.",
+        "parties": "The other parties of the plan (authorities, organisations), as it names them.",
+        "numbered": "Whether the plan's chapters are numbered (default yes); a section may "
+        "say otherwise.",
         "bodies": "The organisation: kredsråd, kontaktudvalg, lokalråd, secretariats, ...",
         "fora": "The cooperation fora: SSP, PSP, KSP, banderåd, beredskabskommission, ...",
         "initiatives": "The focus areas and initiatives of the year.",
@@ -46,6 +56,7 @@ KEYS: dict[str, dict[str, str]] = {
         "agenda": "Recurring agenda topics, from a fixed vocabulary (ungdomskriminalitet, "
         "samarbejdsplan, redegoerelse, ...).",
         "legal_basis": "The law it rests on, as the plan writes it (Retsplejelovens § 111).",
+        "since": "The year it started.",
     },
     "Body": {
         "kind": "What kind of body: kredsråd, kontaktudvalg, koordinationsudvalg, lokalråd, "
@@ -65,6 +76,7 @@ KEYS: dict[str, dict[str, str]] = {
         "description": "The plan's prose about it (Markdown).",
         "partners": "Who it works with.",
         "municipalities": "The municipalities it covers, by their short names.",
+        "initiatives": "Its sub-initiatives (numbered 3.1.1, 3.1.2, ...).",
     },
     "Section": {
         "text": "The chapter's text (Markdown).",
@@ -72,7 +84,7 @@ KEYS: dict[str, dict[str, str]] = {
         "{part, ids, category, status, layout}, or a list of them.",
         "text_after": "Text after what the chapter includes (Markdown).",
         "sections": "Its subsections.",
-        "numbered": "Whether the chapter is numbered (default yes).",
+        "numbered": "Whether the chapter is numbered (default: the plan's numbered).",
     },
     "Person": {
         "name": "The person's name.",
@@ -103,7 +115,17 @@ KEYS: dict[str, dict[str, str]] = {
         "status": "Only the initiatives of this status.",
         "layout": "table or chapters (default: fora as a table, the others as chapters).",
     },
+    "Source": {
+        "kind": "What the document is: plan (the full plan), excerpt, summary or news "
+        "(Danish words accepted).",
+        "title": "The document's title, as it stands.",
+        "url": "Where the document was found: https://...",
+        "retrieved": "When it was retrieved, YYYY-MM-DD.",
+        "note": "A note about the source.",
+    },
     "Meetings": {
+        "keyword": "A frequency in words: ad-hoc, as-needed, locally-decided, weekly, "
+        "monthly or quarterly (Danish words accepted), with a note.",
         "min": "At least this many meetings a year.",
         "max": "At most this many meetings a year.",
         "note": "A note, as the plan writes it (2 i 2007).",

@@ -73,8 +73,8 @@ def _clean(node: Any) -> Any:
     for key, value in node.items():
         if key in ("properties", "$defs"):
             cleaned[key] = {name: _clean(sub) for name, sub in value.items()}
-        elif key in ("items", "additionalProperties", "anyOf"):
-            cleaned[key] = _clean(value)
+        elif key in ("items", "additionalProperties", "anyOf", "oneOf"):
+            cleaned["anyOf" if key == "oneOf" else key] = _clean(value)
         else:
             cleaned[key] = value
     return _as_written(cleaned)
@@ -117,8 +117,9 @@ def plan_schema() -> dict[str, Any]:
     defs: dict[str, Any] = schema.get("$defs", {})
     _shorthands(defs)
     person = _object_of(defs["Person"])
-    if person is not None:  # the model's own rule: a name or a title
-        person["anyOf"] = [{"required": ["name"]}, {"required": ["title"]}]
+    if person is not None:  # the model's own rule: a name, a title or an organisation
+        named = [k for k in ("name", "title", "organisation") if k in person["properties"]]
+        person["anyOf"] = [{"required": [k]} for k in named]
     for name, node in defs.items():
         _describe_keys(node, name)
     _describe_keys(schema, "Plan")

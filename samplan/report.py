@@ -106,7 +106,11 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "name": rule.NAME,
                 "shortDescription": {"text": summary(rule)},
                 "fullDescription": {"text": (rule.__doc__ or "").strip()},
-                "defaultConfiguration": {"level": rule.SEVERITY},
+                "defaultConfiguration": (
+                    {"level": rule.SEVERITY}
+                    if rule.SEVERITY != "off"
+                    else {"level": "note", "enabled": False}  # opt-in rules
+                ),
                 "properties": {"source": rule.SOURCE, "firstPlanYear": rule.FIRST_YEAR},
             }
         )

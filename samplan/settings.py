@@ -4,6 +4,7 @@
 severity:          # a rule's severity: error, warning, note, or off
   SP111: note
 ignore: [SP116]    # the same as severity off; a single code may stand alone
+words: [TrykFonden, bandepakkerne]   # the repository's own words, for the spelling rules
 lang: da           # the language of samplan's messages: da (default) or en
 site:              # how the published pages present the district
   publisher: Fyns Politi
@@ -20,9 +21,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field
 
-from samplan.model import ShortText, Strict
+from samplan.modelbase import ShortText, Strict, Url
 
 SeverityName = Literal["error", "warning", "note", "off"]
 Language = Literal["da", "en"]
@@ -32,9 +33,6 @@ LOGO_SUFFIXES = (".svg", ".png")
 def _one_or_many(value: Any) -> Any:
     """A single string stands for a one-item list (`ignore: SP116`)."""
     return [value] if isinstance(value, str) else value
-
-
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
 
 
 class SiteSettings(Strict):
@@ -68,6 +66,9 @@ class Settings(Strict):
     )
     ignore: Annotated[list[str], BeforeValidator(_one_or_many)] | None = Field(
         None, description="Rule codes to switch off (a list, or a single code)."
+    )
+    words: Annotated[list[ShortText], BeforeValidator(_one_or_many)] | None = Field(
+        None, description="The repository's own words, never flagged by the spelling rules."
     )
     lang: Language | None = Field(
         None, description="The language of samplan's messages: da (default) or en."

@@ -34,6 +34,8 @@ def trim(loc: tuple[Any, ...], data: Any) -> DataPath:
     kept: list[str | int] = []
     node = data
     for part in loc:
+        if isinstance(part, str) and part.startswith("<"):
+            continue  # the tag of a union's branch (samplan.plan_facts), not a key
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif _item(node, part) is not None:
@@ -120,6 +122,7 @@ _HELP_OF_TYPE = {"list_type": N_("value.list.help"), "string_too_short": N_("val
 # The plan model's own value errors, by their text.
 _MODEL_ERRORS = {
     "a person needs a name or a title": N_("value.person-unnamed"),
+    "a person needs a name, a title or an organisation": N_("value.person-unnamed"),
     "give a number of meetings a year, a range or a keyword": N_("value.meetings-form"),
     "give either a count (min/max) or a keyword, not both or neither": N_("value.meetings-both"),
 }
@@ -131,6 +134,8 @@ def _value_message(err: dict[str, Any]) -> tuple[str, str | None]:
         return t("value.required"), t("value.required.help")
     if kind.startswith("date") or kind.startswith("datetime"):
         return t("value.date", value=_kind(value)), t("value.date.help")
+    if kind == "fact_not_a_date":
+        return t("value.date-or-yes", value=_kind(value)), t("value.date.help")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = _did_you_mean(str(value), allowed)

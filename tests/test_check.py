@@ -82,7 +82,7 @@ def test_text_format_shows_the_source_line_with_a_caret(monkeypatch: pytest.Monk
         "   |                                           ^^^^^^^^^^^^\n"
         "  = help: did you mean 'Ikast-Brande'?\n"
     ) in out
-    assert out.endswith("1 plan checked: 2 errors, 16 warnings, 1 note\n")
+    assert out.endswith("1 plan checked: 3 errors, 3 warnings, 2 notes\n")
 
 
 def test_github_format_is_workflow_commands(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,6 +221,10 @@ def test_settings_change_severities_and_ignore_rules(
         (
             "severity: {SP108: loud\n",
             "samplan.yaml:1:11: error[SP001 invalid-yaml] a [ or { is opened here and never closed",
+        ),
+        (
+            "words: {a: b}\n",
+            "samplan.yaml:1:8: error[SP008 invalid-value] words: expected a list, got a mapping",
         ),
     ],
 )

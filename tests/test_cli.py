@@ -59,7 +59,7 @@ def test_build_writes_every_output(repo: Path) -> None:
     assert sorted(p.name for p in plan_dir.iterdir()) == ["index.html", "plan.json", "plan.md"]
     assert (repo / "out/index.html").is_file()
     data = json.loads((plan_dir / "plan.json").read_text("utf-8"))
-    assert data == {"schema_version": 1, "district": "fyns-politi", "year": 2020,
+    assert data == {"schema_version": 2, "district": "fyns-politi", "year": 2020,
                     "title": "Samarbejdsplan 2020"}  # fmt: skip
 
 
@@ -137,8 +137,9 @@ def test_schema_prints_the_json_schema_of_plan_files() -> None:
     schema = json.loads(out)
     assert "required" not in schema
     assert sorted(schema["properties"]) == [
-        "bodies", "discussed_in_kredsraad", "district", "effective_from", "fora", "initiatives",
-        "issued_by", "published", "sections", "subtitle", "title", "year",
+        "approved_by_kredsraad", "bodies", "discussed_in_kredsraad", "district",
+        "effective_from", "fora", "initiatives", "issued_by", "municipalities", "numbered",
+        "parties", "published", "sections", "source", "subtitle", "title", "year",
     ]  # fmt: skip
 
 

@@ -154,4 +154,4 @@ def test_json_gives_data_beside_the_display_text() -> None:
 
 def test_a_field_without_a_danish_label_is_still_named() -> None:
     assert label("meetings") == "møder"
-    assert label("source.kind") == "source kind"
+    assert label("no_such.field") == "no such field"

@@ -25,7 +25,12 @@ KEYWORDS = {"t": None, "tn": (1, 2), "N_": None}
 # Modules that still write English sentences into messages, to be converted to message
 # ids (issue 15 left them to their owners: the rules and the diff were being rewritten).
 UNCONVERTED = {
+    "samplan/authoring/commands.py",  # issue 14's init, new and serve (also their
+    # modules' say() lines, which this scan does not see)
     "samplan/diff/plans.py",
+    "samplan/rules/danish_spelling.py",
+    "samplan/rules/misspelt_name.py",
+    "samplan/rules/stale_year.py",
     "samplan/rules/discussed_after_effect.py",
     "samplan/rules/discussion_missing.py",
     "samplan/rules/duplicate_title.py",

@@ -13,7 +13,6 @@ the CLI sets it once with `use_language` before any message is made.
 from __future__ import annotations
 
 import gettext
-from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -22,7 +21,8 @@ Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
 DOMAIN = "samplan"
 CATALOGS = Path(__file__).resolve().parent
-_language: ContextVar[Language] = ContextVar("samplan_language", default="da")
+# One language for the process, threads included (samplan serve rebuilds in a thread).
+_chosen: list[Language] = ["da"]
 
 
 def N_(msgid: str) -> str:
@@ -32,11 +32,11 @@ def N_(msgid: str) -> str:
 
 def use_language(lang: Language) -> None:
     """Make every following message speak `lang`."""
-    _language.set(lang)
+    _chosen[0] = lang
 
 
 def language() -> Language:
-    return _language.get()
+    return _chosen[0]
 
 
 @cache
