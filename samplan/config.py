@@ -21,7 +21,6 @@ from samplan.settings import LOGO_SUFFIXES, Settings, SiteSettings
 from samplan.validation_errors import DataPath, problems
 from samplan.yamlsource import Mark, read_yaml
 
-SEVERITIES = ("error", "warning", "note", "off")
 MAX_SETTINGS_BYTES = 256 * 1024
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
