@@ -17,7 +17,13 @@ import click
 
 from samplan import __version__
 from samplan.locale import LANGUAGES, Language, t, tn, use_language
-from samplan.options import data_option, district_option, templates_option
+from samplan.options import (
+    config_option,
+    data_option,
+    district_option,
+    lang_option,
+    templates_option,
+)
 
 if TYPE_CHECKING:
     from samplan.config import Config
@@ -35,31 +41,6 @@ class UsageError(click.UsageError):
         command = self.ctx.command_path if self.ctx else "samplan"
         click.echo(t("cli.see-help", command=command), err=True)
         click.echo(t("cli.error", message=self.format_message()), err=True)
-
-
-def _choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    """--lang, remembered so that samplan.yaml's `lang` does not override it."""
-    if value is not None:
-        use_language(value)  # type: ignore[arg-type]
-        ctx.meta["samplan.lang"] = value
-
-
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    expose_value=False,
-    is_eager=True,
-    callback=_choose_language,
-    help="The language of samplan's messages: da (default; or `lang:` in samplan.yaml) or en.",
-)
-config_option = click.option(
-    "--config",
-    "config_path",
-    default="samplan.yaml",
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Repository settings: rule severities and ignores, language, the site.",
-)
 
 
 def _data_dir(data: Path) -> Path:

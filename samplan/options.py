@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from samplan.locale import LANGUAGES, use_language
+
 data_option = click.option(
     "--data",
     "data",
@@ -29,4 +31,29 @@ templates_option = click.option(
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="The repository's own templates, searched before the built-in ones.",
+)
+
+
+def _choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """--lang, remembered so that samplan.yaml's `lang` does not override it."""
+    if value is not None:
+        use_language(value)  # type: ignore[arg-type]
+        ctx.meta["samplan.lang"] = value
+
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,
+    is_eager=True,
+    callback=_choose_language,
+    help="The language of samplan's messages: da (default; or `lang:` in samplan.yaml) or en.",
+)
+config_option = click.option(
+    "--config",
+    "config_path",
+    default="samplan.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Repository settings: rule severities and ignores, language, the site.",
 )
