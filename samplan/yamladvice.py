@@ -31,7 +31,7 @@ def _colon_in_value(line: str, column: int) -> tuple[str, str] | None:
         return None
     if column <= len(indent) + len(key) + 1:  # the key's own colon: a key out of place
         return None
-    quoted = value.strip().replace('"', '\\"')
+    quoted = value.split(" #", 1)[0].strip().replace("\\", "\\\\").replace('"', '\\"')
     return t("yaml.colon-in-value"), t(
         "yaml.colon-in-value.help", line=indent + key + ': "' + quoted + '"'
     )

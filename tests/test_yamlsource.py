@@ -462,6 +462,11 @@ def test_top_level_list_and_scalar() -> None:
             'put the value in quotation marks: title: "Forord: en tryg region"',
         ),
         (
+            'title: Forord: "en" tryg region  # a comment\n',
+            "a colon followed by a space in a value makes YAML read a new key",
+            'put the value in quotation marks: title: "Forord: \\"en\\" tryg region"',
+        ),
+        (
             "sections:\n  - title: Forord: en tryg region\n",
             "a colon followed by a space in a value makes YAML read a new key",
             'put the value in quotation marks:   - title: "Forord: en tryg region"',
