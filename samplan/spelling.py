@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
+from samplan.locale import t
+
 DICTIONARY = "da_DK"
 SEARCHED = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 TIMEOUT_SECONDS = 60
@@ -17,9 +19,9 @@ TIMEOUT_SECONDS = 60
 def unavailable() -> str | None:
     """Why the spell-check cannot run here, or None when it can."""
     if shutil.which("hunspell") is None:
-        return "the hunspell program is not installed (Debian: apt install hunspell hunspell-da)"
+        return t("spelling.no-hunspell")
     if not any((folder / f"{DICTIONARY}.dic").is_file() for folder in SEARCHED):
-        return "the Danish dictionary is not installed (Debian: apt install hunspell-da)"
+        return t("spelling.no-dictionary")
     return None
 
 
@@ -44,9 +46,9 @@ def misspelt(words: Iterable[str]) -> dict[str, list[str]]:
             check=False,
         )
     except (OSError, subprocess.SubprocessError) as err:
-        raise SpellingError(f"hunspell could not be run: {err}") from err
+        raise SpellingError(t("spelling.not-run", reason=err)) from err
     if run.returncode != 0:
-        raise SpellingError(f"hunspell failed: {run.stderr.strip()[:200]}")
+        raise SpellingError(t("spelling.failed", reason=run.stderr.strip()[:200]))
     found: dict[str, list[str]] = {}
     for line in run.stdout.splitlines():
         if line.startswith("& "):

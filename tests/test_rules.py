@@ -1,6 +1,8 @@
 """Every rule on its own fixtures: tests/rules/<CODE>/ holds a passing and a failing case
 (`pass.yaml`/`fail.yaml`, or folders of one file per year), `fail.expected`, the exact
-findings of that rule on the failing case, and `pass-absent.yaml`: a passing plan that
+findings of that rule on the failing case in Danish (what users read; each help on an
+indented line below its message) and `fail.en.expected` the same in English, and
+`pass-absent.yaml`: a passing plan that
 leaves out the key the rule looks at (an absent key means "the plan does not say"). More
 `pass-*.yaml` cases may stand beside them. A new case is a new file, not new code."""
 
@@ -14,6 +16,7 @@ import pytest
 from samplan.check import check
 from samplan.config import Config
 from samplan.diagnostics import Diagnostic
+from samplan.locale import LANGUAGES, Language, use_language
 from samplan.rules import RULES, UNUSED_SUPPRESSION
 from samplan.yamlsource import read_yaml
 
@@ -50,6 +53,14 @@ def line(diag: Diagnostic) -> str:
     return f"{diag.year} {diag.line}:{diag.column}: {diag.code} {diag.message}"
 
 
+def lines(diag: Diagnostic) -> list[str]:
+    """A finding as fail.expected holds it: its line, then its help (if any) indented."""
+    return [line(diag), *([f"    = {diag.help}"] if diag.help else [])]
+
+
+EXPECTED: dict[Language, str] = {"da": "fail.expected", "en": "fail.en.expected"}
+
+
 def case(code: str, name: str) -> Path:
     folder = CASES / code / name
     return folder if folder.is_dir() else folder.with_suffix(".yaml")
@@ -65,10 +76,14 @@ def test_every_rule_has_a_passing_case_where_its_key_is_absent(code: str) -> Non
     assert case(code, "pass-absent").exists()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("code", CODES)
-def test_failing_case_gives_exactly_the_expected_findings(code: str, tmp_path: Path) -> None:
+def test_failing_case_gives_exactly_the_expected_findings(
+    code: str, lang: Language, tmp_path: Path
+) -> None:
+    use_language(lang)
     diagnostics = run_case(case(code, "fail"), tmp_path, switched_on(code))
-    found = [line(x) for x in diagnostics if x.code == code]
-    expected = (CASES / code / "fail.expected").read_text("utf-8").splitlines()
+    found = [text for x in diagnostics if x.code == code for text in lines(x)]
+    expected = (CASES / code / EXPECTED[lang]).read_text("utf-8").splitlines()
     assert found == expected
     assert found != []

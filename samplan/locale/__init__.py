@@ -16,7 +16,9 @@ catalogs, and tests/test_locale.py's UNCONVERTED list loses the module.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -66,3 +68,33 @@ def t(msgid: str, /, **params: object) -> str:
 def tn(msgid: str, plural_id: str, n: int, /, **params: object) -> str:
     """A message about `n` things, in the grammatical number `n` asks for (`{n}`)."""
     return _filled(catalog(language()).ngettext(msgid, plural_id, n), {"n": n, **params})
+
+
+def date_text(day: dt.date) -> str:
+    """A date as the current language writes it in a sentence: '1. marts 2025',
+    '1 March 2025' (the month names are catalog texts, `month.1` to `month.12`)."""
+    return t("date", day=day.day, month=t(MONTHS[day.month - 1]), year=day.year)
+
+
+def listed(items: Sequence[str], conjunction: str = "and") -> str:
+    """Items as prose in the current language: 'Odense, Nyborg og Ærø'."""
+    if len(items) < 2:
+        return "".join(items)
+    last = t("list.or") if conjunction == "or" else t("list.and")
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+MONTHS = (
+    N_("month.1"),
+    N_("month.2"),
+    N_("month.3"),
+    N_("month.4"),
+    N_("month.5"),
+    N_("month.6"),
+    N_("month.7"),
+    N_("month.8"),
+    N_("month.9"),
+    N_("month.10"),
+    N_("month.11"),
+    N_("month.12"),
+)

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from samplan import spelling
 from samplan.lexicon import name_forms, term_forms, words
+from samplan.locale import listed, t
 from samplan.rules.base import Context, Finding
 from samplan.texts import text_fields
 
@@ -49,7 +50,7 @@ def _checked(word: str) -> bool:
 def check(ctx: Context) -> Iterator[Finding]:
     missing = spelling.unavailable()
     if missing is not None:
-        yield Finding(f"the Danish spell-check did not run: {missing}", ())
+        yield Finding(t("rule.danish-spelling.not-run", reason=missing), ())
         return
     known = {w.casefold() for w in (*ctx.words, *term_forms(), *name_forms())}
     places = []
@@ -66,11 +67,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     try:
         unknown = spelling.misspelt(w for _, part, _, dot in places for w in {part, dot})
     except spelling.SpellingError as err:
-        yield Finding(f"the Danish spell-check did not run: {err}", ())
+        yield Finding(t("rule.danish-spelling.not-run", reason=err), ())
         return
     for path, word, offset, with_dot in places:
         if word in unknown and with_dot in unknown:  # 'bl.', 'mv.': abbreviations with a dot
-            near = unknown[word][:3]
-            hint = f"did you mean {' or '.join(repr(s) for s in near)}? " if near else ""
-            hint += "a right word goes in 'words' in samplan.yaml"
-            yield Finding(f"'{word}' is not in the Danish dictionary", path, hint, offset=offset)
+            near = [repr(s) for s in unknown[word][:3]]
+            hint = (
+                t("rule.danish-spelling.help-near", words=listed(near, "or"))
+                if near
+                else t("rule.danish-spelling.help")
+            )
+            message = t("rule.danish-spelling", word=word)
+            yield Finding(message, path, hint, offset=offset)

@@ -25,8 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from samplan.locale import N_, date_text, t
 from samplan.rules.base import Context, Finding
-from samplan.text import danish_date
 
 CODE = "SP107"
 NAME = "discussed-after-taking-effect"
@@ -38,15 +38,14 @@ WHOLE_PLAN = False
 
 def check(ctx: Context) -> Iterator[Finding]:
     effective = ctx.plan.effective_from
-    for key, verb in (
-        ("discussed_in_kredsraad", "discussed"),
-        ("approved_by_kredsraad", "approved"),
+    for key, message in (
+        ("discussed_in_kredsraad", N_("rule.discussed-after-taking-effect.discussed")),
+        ("approved_by_kredsraad", N_("rule.discussed-after-taking-effect.approved")),
     ):
         when = getattr(ctx.plan, key)
         if isinstance(when, dt.date) and effective is not None and when > effective:
             yield Finding(
-                f"the kredsråd {verb} the plan on {danish_date(when)}, after it took "
-                f"effect on {danish_date(effective)}",
+                t(message, when=date_text(when), effective=date_text(effective)),
                 (key,),
-                "the kredsråd discusses the plan before it takes effect",
+                t("rule.discussed-after-taking-effect.help"),
             )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.plan_facts import is_stated
 from samplan.rules.base import Context, Finding, NotJudged, missing_part
 
@@ -46,16 +47,16 @@ def check(ctx: Context) -> Iterator[Finding | NotJudged]:
             else "approved_by_kredsraad"
         )
         yield Finding(
-            "the plan says the kredsråd has not discussed it",
+            t("rule.kredsraad-discussion-missing.not-discussed"),
             (key,),
-            "the kredsråd discusses the plan before it is published",
+            t("rule.kredsraad-discussion-missing.not-discussed.help"),
         )
         return
     yield missing_part(
         ctx,
         Finding(
-            "the plan does not say that the kredsråd discussed it",
+            t("rule.kredsraad-discussion-missing"),
             (),
-            "add 'discussed_in_kredsraad: YYYY-MM-DD' (or 'yes' when the plan gives no date)",
+            t("rule.kredsraad-discussion-missing.help"),
         ),
     )

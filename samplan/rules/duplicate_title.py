@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
+from samplan.locale import t
 from samplan.model import entity_paths
 from samplan.rules.base import Context, Finding
 
@@ -43,9 +44,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         key = (*parent, " ".join(entity.title.casefold().split()))
         if key in seen:
             yield Finding(
-                f"the title {shown(entity.title)} is used twice in {kind}",
+                t("rule.duplicate-title", title=shown(entity.title), kind=kind),
                 (*path, "title"),
-                f"the first one has the id '{seen[key]}'",
+                t("rule.duplicate-title.help", id=seen[key]),
             )
         else:
             seen[key] = entity.key

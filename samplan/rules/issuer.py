@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.model import Person
 from samplan.rules.base import Context, Finding, NotJudged, is_role, missing_part
 
@@ -63,14 +64,14 @@ def check(ctx: Context) -> Iterator[Finding | NotJudged]:
         yield missing_part(
             ctx,
             Finding(
-                "the plan does not say who issues it",
+                t("rule.issuer-not-politidirektoer.missing"),
                 (),
-                "add 'issued_by: {name: ..., title: Politidirektør}' (or {organisation: ...})",
+                t("rule.issuer-not-politidirektoer.missing.help"),
             ),
         )
     elif _acceptable(ctx, issuer) is False:
         yield Finding(
-            "the plan is not issued by the politidirektør",
+            t("rule.issuer-not-politidirektoer"),
             ("issued_by",),
-            "give the issuer's title: 'title: Politidirektør'",
+            t("rule.issuer-not-politidirektoer.help"),
         )

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.rules.base import Context, Finding, is_role
 
 CODE = "SP102"
@@ -44,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         said = chair is not None and (chair.title or chair.municipality)
         if chair is not None and said and not is_role(chair, "politidirektør"):
             yield Finding(
-                f"{body.title} is chaired by someone other than the politidirektør",
+                t("rule.kredsraad-chair-not-politidirektoer", body=body.title),
                 ("bodies", index, "chair"),
-                "the politidirektør chairs the kredsråd",
+                t("rule.kredsraad-chair-not-politidirektoer.help"),
             )

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import language, t
+from samplan.meetings import KEYWORD_DA, Meetings
 from samplan.rules.base import Context, Finding
 
 CODE = "SP103"
@@ -46,8 +48,28 @@ def check(ctx: Context) -> Iterator[Finding]:
         only_upper_bound = least is None and most is not None and most >= MINIMUM
         if (least is None or least < MINIMUM) and not only_upper_bound:
             yield Finding(
-                f"{body.title} meets {body.meetings.danish().lower()} a year, "
-                f"less than the {MINIMUM} meetings a year the kredsråd must hold",
+                _too_rarely(body.title, body.meetings),
                 ("bodies", index, "meetings"),
-                f"write 'meetings: {{min: {MINIMUM}}}' and plan the meetings",
+                t("rule.kredsraad-meets-too-rarely.help", minimum=MINIMUM),
             )
+
+
+def _too_rarely(body: str, meetings: Meetings) -> str:
+    """The message in the current language: a count ('at least 2 times') or a keyword."""
+    if meetings.keyword is not None:
+        shown = KEYWORD_DA[meetings.keyword] if language() == "da" else meetings.keyword
+        return t(
+            "rule.kredsraad-meets-too-rarely.keyword",
+            body=body,
+            meetings=shown.lower(),
+            minimum=MINIMUM,
+        )
+    if meetings.min is not None and meetings.min == meetings.max:
+        count = str(meetings.min)
+    elif meetings.min is not None and meetings.max is not None:
+        count = f"{meetings.min}-{meetings.max}"
+    elif meetings.min is not None:
+        count = t("rule.kredsraad-meets-too-rarely.at-least", n=meetings.min)
+    else:
+        count = t("rule.kredsraad-meets-too-rarely.at-most", n=meetings.max)
+    return t("rule.kredsraad-meets-too-rarely", body=body, count=count, minimum=MINIMUM)

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import listed, t, tn
 from samplan.rules.base import Context, Finding, is_role
-from samplan.text import join_danish
 
 CODE = "SP101"
 NAME = "kredsraad-member-missing"
@@ -56,9 +56,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         members = body.members
         if not any(is_role(m, "politidirektør") for m in members):
             yield Finding(
-                f"the politidirektør is not a member of {body.title}",
+                t("rule.kredsraad-member-missing.politidirektoer", body=body.title),
                 where,
-                "add '- politidirektør' to the members",
+                t("rule.kredsraad-member-missing.politidirektoer.help"),
             )
         if any(is_role(m, "borgmestrene") and not m.municipality for m in members):
             continue
@@ -70,7 +70,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         missing = [m.short for m in ctx.district.municipalities if m not in mayors]
         if missing:
             yield Finding(
-                f"{body.title} lacks the mayor of {join_danish(missing)}",
+                tn(
+                    "rule.kredsraad-member-missing.mayor",
+                    "rule.kredsraad-member-missing.mayor.plural",
+                    len(missing),
+                    body=body.title,
+                    municipalities=listed(missing),
+                ),
                 where,
-                f"add {{title: borgmester, municipality: {missing[0]}}} for each",
+                tn(
+                    "rule.kredsraad-member-missing.mayor.help",
+                    "rule.kredsraad-member-missing.mayor.help.plural",
+                    len(missing),
+                    municipality=missing[0],
+                ),
             )

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import listed, t, tn
 from samplan.rules.base import Context, Finding
-from samplan.text import join_danish
 
 CODE = "SP110"
 NAME = "municipality-without-lokalraad"
@@ -51,7 +51,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     missing = [m.short for m in ctx.district.municipalities if m not in covered]
     if missing:
         yield Finding(
-            f"no lokalråd covers {join_danish(missing)}",
+            t("rule.municipality-without-lokalraad", municipalities=listed(missing)),
             ("bodies", stated[0][0], "municipalities"),
-            "add the municipalities to a lokalråd, or a lokalråd of their own",
+            tn(
+                "rule.municipality-without-lokalraad.help",
+                "rule.municipality-without-lokalraad.help.plural",
+                len(missing),
+            ),
         )

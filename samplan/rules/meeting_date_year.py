@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import date_text, t
 from samplan.rules.base import Context, Finding
-from samplan.text import danish_date
 
 CODE = "SP112"
 NAME = "meeting-date-outside-plan-year"
@@ -43,9 +43,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             for j, meeting in enumerate(gathering.meeting_dates or []):
                 if meeting.date.year != year:
                     yield Finding(
-                        f"{gathering.title} meets on {danish_date(meeting.date)}, "
-                        f"outside the plan's year {year}",
+                        t(
+                            "rule.meeting-date-outside-plan-year",
+                            body=gathering.title,
+                            date=date_text(meeting.date),
+                            year=year,
+                        ),
                         (part, i, "meeting_dates", j),
-                        f"check the year of the date, or move it to the plan for "
-                        f"{meeting.date.year}",
+                        t("rule.meeting-date-outside-plan-year.help", year=meeting.date.year),
                     )

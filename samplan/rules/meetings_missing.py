@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.rules.base import Context, Finding, has_content
 
 CODE = "SP111"
@@ -44,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if has_content(body):
             yield Finding(
-                f"{body.title} states no meeting frequency",
+                t("rule.meeting-frequency-missing", body=body.title),
                 ("bodies", index),
-                "add 'meetings: N' (or {min: N}, or ad-hoc)",
+                t("rule.meeting-frequency-missing.help"),
             )

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.lexicon import name_slips
+from samplan.locale import t
 from samplan.rules.base import Context, Finding
 from samplan.texts import text_fields
 
@@ -42,5 +43,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for path, text in text_fields(ctx.plan):
         for slip in name_slips(text, known):
             yield Finding(
-                f"'{slip.word}' is misspelt", path, f"write '{slip.right}'", offset=slip.offset
+                t("rule.misspelt", word=slip.word),
+                path,
+                t("rule.misspelt.help", word=slip.right),
+                offset=slip.offset,
             )

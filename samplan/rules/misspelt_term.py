@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from samplan.lexicon import term_slips
+from samplan.locale import t
 from samplan.rules.base import Context, Finding
 from samplan.texts import text_fields
 
@@ -53,4 +54,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             (s.offset, s.word, s.right) for s in term_slips(text, known) if s.offset not in taken
         ]
         for offset, word, right in sorted(found):
-            yield Finding(f"'{word}' is misspelt", path, f"write '{right}'", offset=offset)
+            yield Finding(
+                t("rule.misspelt", word=word),
+                path,
+                t("rule.misspelt.help", word=right),
+                offset=offset,
+            )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.plan_facts import publication_stated
 from samplan.rules.base import Context, Finding, NotJudged, missing_part
 
@@ -41,16 +42,16 @@ def check(ctx: Context) -> Iterator[Finding | NotJudged]:
         return
     if published is False:
         yield Finding(
-            "the plan says it is not published",
+            t("rule.publication-missing.not-published"),
             ("published",),
-            "the politidirektør publishes the plan",
+            t("rule.publication-missing.not-published.help"),
         )
         return
     yield missing_part(
         ctx,
         Finding(
-            "the plan does not say that it is published",
+            t("rule.publication-missing"),
             ("published",) if published is not None else (),
-            "add 'published: {date: ..., url: https://politi.dk/...}' (or 'yes')",
+            t("rule.publication-missing.help"),
         ),
     )

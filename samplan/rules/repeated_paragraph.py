@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.rules.base import Context, Finding
 from samplan.texts import text_fields
 
@@ -54,9 +55,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             key = " ".join(words)
             if key in here or (key in elsewhere and len(words) >= MIN_WORDS_ACROSS_TEXTS):
                 yield Finding(
-                    f"paragraph repeated word for word: '{' '.join(words[:8])} ...'",
+                    t("rule.repeated-paragraph", start=" ".join(words[:8])),
                     path,
-                    "remove the repetition",
+                    t("rule.repeated-paragraph.help"),
                     offset=match.start(),
                 )
             here.add(key)

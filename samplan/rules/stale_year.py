@@ -45,9 +45,9 @@ import re
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
+from samplan.locale import N_, date_text, t
 from samplan.model import Plan, walk_sections
 from samplan.rules.base import Context, Finding
-from samplan.text import danish_date
 
 CODE = "SP120"
 NAME = "fact-of-another-plan-year"
@@ -57,6 +57,20 @@ FIRST_YEAR = 2007
 WHOLE_PLAN = False  # judges only the facts a plan states, so a partial plan too
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?:\s*[-–/]\s*(\d{2,4}))?(?!\d)")
+
+
+_TITLES = (
+    (
+        "title",
+        N_("rule.fact-of-another-plan-year.title"),
+        N_("rule.fact-of-another-plan-year.title.help"),
+    ),
+    (
+        "subtitle",
+        N_("rule.fact-of-another-plan-year.subtitle"),
+        N_("rule.fact-of-another-plan-year.subtitle.help"),
+    ),
+)
 
 
 def years_named(text: str) -> set[int]:
@@ -74,21 +88,17 @@ def years_named(text: str) -> set[int]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     plan, year = ctx.plan, ctx.plan.year
-    for key in ("title", "subtitle"):
+    for key, message, help in _TITLES:
         named = years_named(getattr(plan, key) or "")
         if named and year not in named:
-            yield Finding(
-                f"the {key} names {_list(named)}, not the plan's year {year}",
-                (key,),
-                f"write the plan's year in the {key}: {year}",
-            )
+            yield Finding(t(message, years=_list(named), year=year), (key,), t(help, year=year))
     yield from _headings(plan, ctx.previous)
     effective = _date(plan.effective_from)
     if effective is not None and effective.year != year:
         yield Finding(
-            f"the plan for {year} takes effect on {danish_date(effective)}",
+            t("rule.fact-of-another-plan-year.effect", year=year, date=date_text(effective)),
             ("effective_from",),
-            f"write the day the plan for {year} takes effect",
+            t("rule.fact-of-another-plan-year.effect.help", year=year),
         )
     before = ctx.previous
     discussed = _date(getattr(before, "discussed_in_kredsraad", None))
@@ -119,10 +129,14 @@ def _headings(plan: Plan, previous: Plan | None) -> Iterator[Finding]:
         copied = copied and earlier.get(section.key) == section.title
         if copied or "samarbejdsplan" in section.title.casefold():
             yield Finding(
-                f"the heading {shown(section.title)} names {_list(named)} in the plan "
-                f"for {plan.year}",
+                t(
+                    "rule.fact-of-another-plan-year.heading",
+                    heading=shown(section.title),
+                    years=_list(named),
+                    year=plan.year,
+                ),
                 (*path, "title"),
-                "write this year's heading",
+                t("rule.fact-of-another-plan-year.heading.help"),
             )
 
 
@@ -132,19 +146,26 @@ def _dated(
     """A discussion or publication date that cannot belong to the plan for `year`."""
     if when is None:
         return
-    what = "the kredsråd's discussion" if path[0] == "discussed_in_kredsraad" else "publication"
+    what = t(_WHAT[path[0]])
+    help = t("rule.fact-of-another-plan-year.date.help", what=what, year=year)
+    day = date_text(when)
     if not year - 1 <= when.year <= year:
         yield Finding(
-            f"the date of {what}, {danish_date(when)}, cannot belong to the plan for {year}",
-            path,
-            f"write the date of {what} of the plan for {year}, or leave it out until then",
+            t("rule.fact-of-another-plan-year.date", what=what, date=day, year=year), path, help
         )
     elif when == before:
         yield Finding(
-            f"the date of {what}, {danish_date(when)}, is the date of the previous plan",
+            t("rule.fact-of-another-plan-year.date-of-previous-plan", what=what, date=day),
             path,
-            f"write the date of {what} of the plan for {year}, or leave it out until then",
+            help,
         )
+
+
+_WHAT = {
+    "discussed_in_kredsraad": N_("rule.fact-of-another-plan-year.discussion"),
+    "approved_by_kredsraad": N_("rule.fact-of-another-plan-year.approval"),
+    "published": N_("rule.fact-of-another-plan-year.publication"),
+}
 
 
 def _list(years: set[int]) -> str:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from samplan.diagnostics import shown
 from samplan.diff.matching import entity_key, match, signature, title
+from samplan.locale import t
 from samplan.rules.base import Context, Finding, is_partial
 
 CODE = "SP115"
@@ -52,13 +53,21 @@ def check(ctx: Context) -> Iterator[Finding]:
         path = ("initiatives", index, "status")
         if item.status == "continued" and id(item) in added and not is_partial(previous):
             yield Finding(
-                f"{shown(item.title)} is marked continued but is not in the plan for {year}",
+                t(
+                    "rule.status-inconsistent-with-earlier-plan.continued",
+                    title=shown(item.title),
+                    year=year,
+                ),
                 path,
-                "mark it new, or give it the id it had last year",
+                t("rule.status-inconsistent-with-earlier-plan.continued.help"),
             )
         elif item.status == "new" and id(item) not in added:
             yield Finding(
-                f"{shown(item.title)} is marked new but stands in the plan for {year}",
+                t(
+                    "rule.status-inconsistent-with-earlier-plan.new",
+                    title=shown(item.title),
+                    year=year,
+                ),
                 path,
-                "mark it continued",
+                t("rule.status-inconsistent-with-earlier-plan.new.help"),
             )

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
+from samplan.locale import t
 from samplan.model import Gathering, Plan, walk_initiatives
 from samplan.rules.base import Context, Finding
 from samplan.validation_errors import DataPath
@@ -76,15 +77,24 @@ def check(ctx: Context) -> Iterator[Finding]:
         if found is not None:
             other = ctx.registry.districts[found.district].name
             yield Finding(
-                f"municipality {shown(name)} is not in {ctx.district.name} but in {other}",
+                t(
+                    "rule.unknown-municipality.other-district",
+                    name=shown(name),
+                    district=ctx.district.name,
+                    other=other,
+                ),
                 path,
-                "name only municipalities of the plan's district",
+                t("rule.unknown-municipality.other-district.help"),
             )
             continue
         near = ctx.registry.suggest(name, within=ctx.district.id)
         hint = (
-            f"did you mean '{near[0]}'?"
+            t("did-you-mean", word=near[0])
             if near
-            else ("use a municipality of the district: " + ", ".join(ctx.district.short_names))
+            else t(
+                "rule.unknown-municipality.help",
+                names=", ".join(ctx.district.short_names),
+            )
         )
-        yield Finding(f"unknown municipality {shown(name)} in {ctx.district.id}", path, hint)
+        message = t("rule.unknown-municipality", name=shown(name), district=ctx.district.id)
+        yield Finding(message, path, hint)

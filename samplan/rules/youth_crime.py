@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from samplan.locale import t
 from samplan.rules.base import Context, Finding
 
 CODE = "SP109"
@@ -46,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if "ungdomskriminalitet" not in {item.topic for item in body.agenda}:
             yield Finding(
-                f"{body.title} does not discuss the development of youth crime once a year",
+                t("rule.youth-crime-discussion-missing", body=body.title),
                 ("bodies", index, "agenda"),
-                "add 'ungdomskriminalitet' to the kredsråd's agenda",
+                t("rule.youth-crime-discussion-missing.help"),
             )
