@@ -26,7 +26,7 @@ from samplan import diagnostics as d
 from samplan.build import build
 from samplan.check import check
 from samplan.config import Config, ConfigError, load_config
-from samplan.locale import t
+from samplan.locale import N_, decimal, t, tn
 from samplan.registry import registry
 from samplan.render import preview
 from samplan.render.environment import make_environment
@@ -139,17 +139,20 @@ class Preview:
         keys, everything = self._affected(paths)
         try:
             if everything or discover(self.data, self.root)[0] != self.refs:
-                return [f"rebuilt every plan in {self.rebuild_all():.2f} s"]
+                return [t("serve.rebuilt-all", seconds=decimal(self.rebuild_all()))]
             return [self._rebuilt(k, self.rebuild_plan(k)) for k in sorted(keys)]
         except OSError as err:  # a folder removed while it was read: the next change retries
-            return [f"cannot rebuild now: {err.strerror or err} ({err.filename})"]
+            reason = f"{err.strerror or err} ({err.filename})"
+            return [t("serve.cannot-rebuild", reason=reason)]
         except Exception as err:  # the preview outlives any one rebuild; the next save retries
-            return [f"cannot rebuild now: {type(err).__name__}: {err}"]
+            reason = f"{type(err).__name__}: {err}"
+            return [t("serve.cannot-rebuild", reason=reason)]
 
     def _rebuilt(self, key: Key, seconds: float) -> str:
-        state = "does not load" if key in self.failed else "built"
+        message = N_("serve.not-loaded") if key in self.failed else N_("serve.rebuilt")
         found = len(self.findings.get(key, []))
-        return f"{key[0]} {key[1]}: {state} in {seconds:.2f} s, {found} finding(s)"
+        findings = tn("serve.findings", "serve.findings.plural", found)
+        return t(message, district=key[0], year=key[1], seconds=decimal(seconds), findings=findings)
 
     def _affected(self, paths: Iterable[Path]) -> tuple[set[Key], bool]:
         known = {(r.district, r.year): r for r in self.refs}
@@ -185,20 +188,20 @@ class Preview:
             failed = key in self.failed
         if failed and key is not None:  # never the stale files of a plan that does not load
             if not parts[-1].endswith(".html"):
-                return 404, "text/plain", b"the plan does not load\n"
+                return 404, "text/plain", (t("serve.page-not-loaded") + "\n").encode()
             district = registry().district(key[0])
             title = f"{district.name if district else key[0]} {key[1]}"
             return 200, "text/html", preview.error_page(title, found, version).encode()
         file = out.joinpath(*parts).resolve()
         if ".." in parts or not file.is_relative_to(out.resolve()) or not file.is_file():
-            return 404, "text/plain", b"not found\n"
+            return 404, "text/plain", (t("serve.not-found") + "\n").encode()
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         try:
             if not file.name.endswith(".html"):
                 return 200, kind, file.read_bytes()
             page = file.read_text("utf-8")
         except OSError:  # replaced by a rebuild while it was read
-            return 404, "text/plain", b"not found\n"
+            return 404, "text/plain", (t("serve.not-found") + "\n").encode()
         return (
             200,
             "text/html",
@@ -239,7 +242,7 @@ def serve(pages: Preview, port: int, ready: Callable[[str], None]) -> None:
         for number, changes in enumerate(watching):
             if number == 0:  # the watcher runs now: catch up on edits made before it did
                 if pages.inputs() != pages.built_from:
-                    pages.say(f"rebuilt every plan in {pages.rebuild_all():.2f} s")
+                    pages.say(t("serve.rebuilt-all", seconds=decimal(pages.rebuild_all())))
                 ready(url)
             for line in pages.changed(Path(path) for _, path in changes) if changes else []:
                 pages.say(line)

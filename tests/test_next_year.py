@@ -44,7 +44,7 @@ def test_meeting_dates_of_the_new_year_stay() -> None:
         "      - {date: 2026-11-02, municipality: Aalborg}\n      - 2027-02-01  # planlagt\n"
     )
     assert text == "fora:\n  - title: SSP\n    meeting_dates:\n      - 2027-02-01  # planlagt\n"
-    assert changes == ["SSP: 1 meeting date(s) before 2027 removed"]
+    assert changes == ["SSP: 1 meeting date before 2027 removed"]
     assert todo == ["SSP: write the meeting dates of 2027 (meeting_dates)"]
 
 

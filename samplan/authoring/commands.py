@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from samplan.locale import decimal, t, tn
 from samplan.options import data_option, district_option, templates_option
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -52,24 +54,23 @@ def init(directory: Path, district_id: str, year: int | None) -> None:
     """
     from samplan.authoring.init import ExistingFiles
     from samplan.authoring.init import init as run_init
+    from samplan.diagnostics import shown
     from samplan.registry import registry
 
     reg = registry()
     district = reg.district(district_id)
     if district is None:
         near = reg.suggest_district(district_id)
-        hint = f"; did you mean '{near[0]}'?" if near else " (see the registry of districts)"
-        raise click.BadParameter(f"'{district_id}' is not a police district id{hint}")
+        hint = t("selection.did-you-mean", names=shown(near[0])) if near else t("init.registry")
+        raise click.BadParameter(t("init.not-a-district", district=district_id, hint=hint))
     try:
         made = run_init(directory, district, year or dt.date.today().year)
     except (ExistingFiles, FileExistsError) as err:
         there = err.filename if isinstance(err, FileExistsError) else err
-        click.echo(f"Error: already there: {there}; samplan init wrote nothing", err=True)
-        sys.exit(EXIT_USAGE)
+        _error(t("init.exists", path=there), EXIT_USAGE)
     except OSError as err:
-        click.echo(f"Error: cannot write {err.filename}: {err.strerror}; nothing written", err=True)
-        sys.exit(EXIT_FAILED)
-    click.echo(f"Made a plan repository for {district.name} in {directory}/:")
+        _error(t("init.not-written", file=err.filename, reason=err.strerror), EXIT_FAILED)
+    click.echo(t("init.made", district=district.name, directory=directory))
     for name in made.written:
         click.echo(f"  {name}")
     _next_steps(directory, made.plan_folder, int(made.plan_folder.rsplit("/", 1)[1]))
@@ -78,14 +79,14 @@ def init(directory: Path, district_id: str, year: int | None) -> None:
 def _next_steps(directory: Path, plan_folder: str, year: int) -> None:
     steps = [] if directory == Path(".") else [f"cd {directory}"]
     steps += [
-        f"edit {plan_folder}/: fill in the empty keys (the check names them)",
-        "samplan check          what is still missing or wrong, with file and line",
-        "samplan serve          a live preview at http://127.0.0.1:8000",
-        "samplan build          the site in out/",
+        t("init.step.edit", folder=plan_folder),
+        "samplan check          " + t("init.step.check"),
+        "samplan serve          " + t("init.step.serve"),
+        "samplan build          " + t("init.step.build"),
         "git init && git add . && git commit -m 'Samarbejdsplan'",
-        f"next year: samplan new {year + 1}",
+        t("init.step.new", year=year + 1),
     ]
-    click.echo("\nWhat to do next:")
+    click.echo("\n" + t("init.next"))
     for step in steps:
         click.echo(f"  {step}")
 
@@ -123,27 +124,26 @@ def new(year: int, from_year: int | None, districts: tuple[str, ...], data: Path
     from samplan.diagnostics import format_text
 
     if not data.is_dir():
-        raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
+        raise click.UsageError(t("authoring.no-data-folder", data=data))
     try:
         report = run_new(Path.cwd(), data, year, from_year, set(districts) or None)
     except NewError as err:
         raise click.UsageError(str(err)) from None
     except OSError as err:
-        click.echo(f"Error: cannot write {err.filename}: {err.strerror}", err=True)
-        sys.exit(EXIT_FAILED)
+        _error(t("new.not-written", file=err.filename, reason=err.strerror), EXIT_FAILED)
     if not report.started:
         for diag in sorted(report.diagnostics, key=lambda x: x.sort_key):
             click.echo(format_text(diag), err=True)
-        click.echo("a plan to start from does not load; nothing was written", err=True)
+        click.echo(t("new.not-loaded"), err=True)
         sys.exit(EXIT_FAILED)
     for started in report.started:
-        click.echo(f"{started.target.as_posix()}: from {started.source.year}")
+        click.echo(t("new.started", folder=started.target.as_posix(), year=started.source.year))
         for change in started.changes:
             click.echo(f"  {change}")
-        click.echo("  now write:")
-        for todo in started.todo or ["nothing else: check what is new this year"]:
+        click.echo("  " + t("new.now-write"))
+        for todo in started.todo or [t("new.nothing-else")]:
             click.echo(f"  - {todo}")
-    click.echo("Then run samplan check: it names what is still open, with file and line.")
+    click.echo(t("new.then-check"))
 
 
 @click.command(short_help="Preview the plans live on 127.0.0.1, rebuilt on every change.")
@@ -176,19 +176,25 @@ def serve(port: int, data: Path, templates: Path) -> None:
     from samplan.serve import serve as run_serve
 
     if not data.is_dir():
-        raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
+        raise click.UsageError(t("authoring.no-data-folder", data=data))
     root = Path.cwd()
     if not discover(data, root)[0]:
-        raise click.UsageError(f"no plan in '{data}' to serve (data/<district-id>/<year>/)")
+        raise click.UsageError(t("serve.no-plan", data=data))
     pages = Preview(root, data, templates, root / "samplan.yaml", click.echo)
     try:
         seconds = pages.rebuild_all()
-        click.echo(f"built {len(pages.refs)} plan(s) in {seconds:.2f} s")
+        count = len(pages.refs)
+        click.echo(tn("serve.built", "serve.built.plural", count, seconds=decimal(seconds)))
         try:
-            run_serve(pages, port, lambda url: click.echo(f"serving {url} (Ctrl-C stops)"))
+            run_serve(pages, port, lambda url: click.echo(t("serve.serving", url=url)))
         except OSError as err:
-            click.echo(f"Error: cannot serve on 127.0.0.1:{port}: {err.strerror or err}", err=True)
-            sys.exit(EXIT_USAGE)
+            _error(t("serve.port", port=port, reason=err.strerror or err), EXIT_USAGE)
     finally:
         pages.close()
-    click.echo("stopped")
+    click.echo(t("serve.stopped"))
+
+
+def _error(message: str, code: int) -> NoReturn:
+    """Say what went wrong (Error: ..., in the user's language) and exit with `code`."""
+    click.echo(t("cli.error", message=message), err=True)
+    sys.exit(code)

@@ -19,6 +19,7 @@ from samplan import diagnostics as d
 from samplan.authoring.next_year import roll_forward
 from samplan.authoring.roundtrip import RoundTrip
 from samplan.loader import load_plan
+from samplan.locale import t
 from samplan.model import Plan
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover
@@ -62,22 +63,23 @@ def select(
 ) -> list[PlanRef]:
     """The plan each selected district starts from; a usage error when there is none."""
     if from_year is not None and from_year >= year:
-        raise NewError(f"--from {from_year} is not a year before {year}")
+        raise NewError(t("new.from-not-before", from_year=from_year, year=year))
     names = sorted(districts or {r.district for r in refs})
     chosen = []
     for name in names:
         source = _source(refs, name, year, from_year)
         if source is None and districts:
-            before = f"for {from_year}" if from_year is not None else f"before {year}"
-            raise NewError(f"{name} has no plan {before} in the data folder")
+            if from_year is not None:
+                raise NewError(t("new.no-plan-of", district=name, year=from_year))
+            raise NewError(t("new.no-plan-before", district=name, year=year))
         if source is not None:
             chosen.append(source)
     if not chosen:
-        raise NewError(f"no district has a plan before {year} to start from")
+        raise NewError(t("new.nothing-before", year=year))
     for source in chosen:
         target = source.folder.parent / str(year)
         if target.exists():
-            raise NewError(f"{target.as_posix()} already exists; nothing was written")
+            raise NewError(t("new.exists", folder=target.as_posix()))
     return chosen
 
 
@@ -110,7 +112,7 @@ def left_behind(root: Path, started: Started, previous: Plan | None) -> list[str
     """What rule SP120 still finds in the new plan: headings naming the old year, ..."""
     result = load_plan(started.target, root)
     if result.plan is None:
-        return ["the new plan does not load: run samplan check"]
+        return [t("new.does-not-load")]
     ctx = Context(result.plan, registry().district(started.source.district), previous)
     return [f"{x.message} ({x.help})" if x.help else x.message for x in stale_year.check(ctx)]
 
@@ -138,7 +140,7 @@ def _roll_file(path: Path, old: int, new: int, started: Started) -> None:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
         trip = RoundTrip(text)
     except (UnicodeDecodeError, YAMLError):
-        started.todo.append(f"{path.name}: copied unchanged (not readable for rewriting)")
+        started.todo.append(t("new.copied-unchanged", file=path.name))
         return
     rolled = roll_forward(trip.data, old, new)
     started.changes += [f"{path.name}: {change}" for change in rolled.changes]

@@ -15,14 +15,12 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from samplan.authoring.roundtrip import remove
-from samplan.text import danish_date
+from samplan.locale import N_, date_text, t, tn
 
-DECISIONS = {
-    "discussed_in_kredsraad": "write discussed_in_kredsraad: the date the kredsråd discussed "
-    "the plan for {year}",
-    "approved_by_kredsraad": "write approved_by_kredsraad: the date the kredsråd approved "
-    "the plan for {year}",
-    "published": "write published: where (url) and when the plan for {year} is published",
+DECISIONS = {  # the key, and the message id of what to write there now
+    "discussed_in_kredsraad": N_("new.todo.discussed"),
+    "approved_by_kredsraad": N_("new.todo.approved"),
+    "published": N_("new.todo.published"),
 }
 
 
@@ -84,8 +82,8 @@ def roll_forward(data: Any, old: int, new: int) -> Rolled:
     _identity(data, old, new, rolled)
     for key, todo in DECISIONS.items():
         if data.get(key) is not None:
-            rolled.changes.append(f"{key}: cleared (the plan for {old} had it)")
-            rolled.todo.append(todo.format(year=new))
+            rolled.changes.append(t("new.cleared", key=key, year=old))
+            rolled.todo.append(t(todo, year=new))
             data[key] = None
     for part in ("bodies", "fora"):
         for gathering in data.get(part) or []:
@@ -106,12 +104,12 @@ def _identity(data: CommentedMap, old: int, new: int, rolled: Rolled) -> None:
             data["title"] = _same_form(title, renamed)
             rolled.changes.append(f"title: {renamed}")
         else:
-            rolled.todo.append(f"check the title, it names no year {old}: {title}")
+            rolled.todo.append(t("new.todo.title", year=old, title=title))
     effective = as_date(data.get("effective_from"))
     if effective is not None:
         moved = _in_year(effective, new)
         data["effective_from"] = _same_form(data["effective_from"], moved)
-        rolled.changes.append(f"effective_from: {danish_date(moved)}")
+        rolled.changes.append(f"effective_from: {date_text(moved)}")
 
 
 def _meeting_dates(gathering: Any, new: int, rolled: Rolled) -> None:
@@ -124,8 +122,10 @@ def _meeting_dates(gathering: Any, new: int, rolled: Rolled) -> None:
     for index in reversed(old_ones):
         remove(dates, index)
     if old_ones:
-        rolled.changes.append(f"{title}: {len(old_ones)} meeting date(s) before {new} removed")
-        rolled.todo.append(f"{title}: write the meeting dates of {new} (meeting_dates)")
+        count = len(old_ones)
+        said = tn("new.dates-removed", "new.dates-removed.plural", count, title=title, year=new)
+        rolled.changes.append(said)
+        rolled.todo.append(t("new.todo.dates", title=title, year=new))
     if not dates:
         remove(gathering, "meeting_dates")
 
@@ -145,7 +145,7 @@ def _initiatives(items: Any, old: int, rolled: Rolled) -> None:
         title = item.get("title", "?")
         if item.get("status") == "ended":
             remove(items, index)
-            said.append(f"initiative {title}: ended in {old}, removed")
+            said.append(t("new.initiative-ended", title=title, year=old))
         elif item.get("status") == "new":
             item["status"] = _same_form(item["status"], "continued")
             if item.get("since") is None:
@@ -153,7 +153,7 @@ def _initiatives(items: Any, old: int, rolled: Rolled) -> None:
                     item["since"] = old
                 else:
                     item.insert(list(item.keys()).index("status") + 1, "since", old)
-            said.append(f"initiative {title}: new in {old}, now continued since {item['since']}")
+            said.append(t("new.initiative-continued", title=title, year=old, since=item["since"]))
     rolled.changes += reversed(said)
     if said and not items:
-        rolled.todo.append(f"initiatives: every initiative of {old} ended; write this year's")
+        rolled.todo.append(t("new.todo.initiatives", year=old))

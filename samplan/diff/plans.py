@@ -9,6 +9,7 @@ from samplan import diagnostics as d
 from samplan.diff.changes import PlanDiff
 from samplan.diff.compare import diff_plans
 from samplan.loader import load_plan
+from samplan.locale import listed, t
 from samplan.model import Plan
 from samplan.repository import discover
 from samplan.selection import require_known_districts
@@ -47,11 +48,19 @@ def compare_years(
         by_district.setdefault(ref.district, {})[ref.year] = ref.folder
     both = {k: v for k, v in by_district.items() if old in v and new in v}
     if not both:
-        where = f"district {', '.join(sorted(districts))}" if districts else "any district"
-        raise ComparisonError(
-            f"no plans for both {old} and {new} in {where} under '{data}' "
-            f"(years found: {_years(by_district) or 'none'})"
-        )
+        years = _years(by_district) or t("diff.no-years")
+        if districts:
+            message = t(
+                "diff.no-pair.districts",
+                old=old,
+                new=new,
+                districts=listed(sorted(districts)),
+                data=data,
+                years=years,
+            )
+        else:
+            message = t("diff.no-pair", old=old, new=new, data=data, years=years)
+        raise ComparisonError(message)
     for district in sorted(both):
         before = _load(both[district][old], root, result)
         after = _load(both[district][new], root, result)

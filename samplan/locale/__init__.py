@@ -98,3 +98,9 @@ MONTHS = (
     N_("month.11"),
     N_("month.12"),
 )
+
+
+def decimal(value: float, places: int = 2) -> str:
+    """A number with `places` decimals as the current language writes it: '0,42', '0.42'."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if language() == "da" else text
