@@ -299,3 +299,46 @@ def test_new_from_an_earlier_year_and_for_one_district(empty: Path) -> None:
     assert "  plan.yaml: year: 2026 → 2028\n" in out
     title = "title: Samarbejdsplan 2028 for Nordjyllands Politi\n"
     assert title in (empty / "data/nordjyllands-politi/2028/plan.yaml").read_text("utf-8")
+
+
+def test_init_and_new_speak_danish_by_default(empty: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SAMPLAN_LANG")
+    code, out, err = run("init", "--district", "nordjyllands-politi", "--year", "2026")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "Planrepositorium for Nordjyllands Politi oprettet i ./:"
+    assert out.split("\n\n")[1] == (
+        "Sådan kommer du videre:\n"
+        "  ret i data/nordjyllands-politi/2026/: udfyld de tomme nøgler (kontrollen nævner dem)\n"
+        "  samplan check          hvad der stadig mangler eller er forkert, med fil og linje\n"
+        "  samplan serve          løbende forhåndsvisning på http://127.0.0.1:8000\n"
+        "  samplan build          hjemmesiden i out/\n"
+        "  git init && git add . && git commit -m 'Samarbejdsplan'\n"
+        "  næste år: samplan new 2027\n"
+    )
+    decide_2026(empty)
+    code, out, err = run("new", "2027")
+    assert (code, err) == (0, "")
+    assert out == (
+        "data/nordjyllands-politi/2027: fra 2026\n"
+        "  initiatives.yaml: initiativet Tryghed i nattelivet: nyt i 2026, nu videreført "
+        "siden 2026\n"
+        "  initiatives.yaml: initiativet Indbrud i private hjem: afsluttet i 2026, fjernet\n"
+        "  organisation.yaml: Kredsrådet: 2 mødedatoer før 2027 fjernet\n"
+        "  plan.yaml: year: 2026 → 2027\n"
+        "  plan.yaml: title: Samarbejdsplan 2027 for Nordjyllands Politi\n"
+        "  plan.yaml: effective_from: 1. januar 2027\n"
+        "  plan.yaml: discussed_in_kredsraad: tømt (planen for 2026 havde den)\n"
+        "  plan.yaml: published: tømt (planen for 2026 havde den)\n"
+        "  skriv nu:\n"
+        "  - Kredsrådet: skriv mødedatoerne for 2027 (meeting_dates)\n"
+        "  - skriv discussed_in_kredsraad: datoen, da kredsrådet drøftede planen for 2027\n"
+        "  - skriv published: hvor (url) og hvornår planen for 2027 er offentliggjort\n"
+        "Kør derefter samplan check: den nævner det, der stadig mangler, med fil og linje.\n"
+    )
+    code, out, err = run("new", "2027")
+    assert (code, out) == (2, "")
+    assert err.endswith("data/nordjyllands-politi/2027 findes allerede; intet er skrevet\n")
+    code, _, err = run("init", "--district", "fyns-politi")
+    assert code == 2
+    assert err.startswith("Fejl: findes allerede: .github/workflows/samplan.yml, ")
+    assert err.endswith("; samplan init har ikke skrevet noget\n")

@@ -237,3 +237,42 @@ def test_the_installed_package_finds_its_compiled_catalogs(lang: str) -> None:
     from samplan.locale import catalog
 
     assert isinstance(catalog(lang), gettext.GNUTranslations)
+
+
+MEETING_PLAN = """\
+district: fyns-politi
+year: 2026
+title: Samarbejdsplan 2026
+bodies:
+  - title: Kredsrådet
+    kind: kredsråd
+    meeting_dates: [2025-03-04]
+"""
+
+
+def test_a_rules_finding_is_one_language_from_frame_to_help(here: Path) -> None:
+    """The issue's mixed sentence ('Kredsrådet meets on 4. marts 2025, outside ...')."""
+    folder = here / "data" / "fyns-politi" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "plan.yaml").write_text(MEETING_PLAN, "utf-8")
+    danish = CliRunner().invoke(main, ["check"]).stdout
+    assert (
+        "plan.yaml:7:21: advarsel[SP112 meeting-date-outside-plan-year] Kredsrådet mødes "
+        "den 4. marts 2025, uden for planens år 2026\n"
+    ) in danish
+    assert "= hjælp: kontrollér årstallet, eller flyt mødet til planen for 2025\n" in danish
+    english = CliRunner().invoke(main, ["check", "--lang", "en"]).stdout
+    assert (
+        "plan.yaml:7:21: warning[SP112 meeting-date-outside-plan-year] Kredsrådet meets "
+        "on 4 March 2025, outside the plan's year 2026\n"
+    ) in english
+    assert "= help: check the year of the date, or move it to the plan for 2025\n" in english
+
+
+def test_diff_says_in_danish_what_it_cannot_compare(here: Path) -> None:
+    _repo(here, CLEAN_PLAN)
+    result = CliRunner().invoke(main, ["diff", "2019", "2020", "--district", "fyns-politi"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Fejl: ingen planer for både 2019 og 2020 for fyns-politi i 'data' (år med planer: 2020)\n"
+    )

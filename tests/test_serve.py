@@ -123,3 +123,26 @@ def test_serve_without_plans_is_a_usage_error(
     result = CliRunner().invoke(main, ["serve", "--port", "0"])
     assert result.exit_code == 2
     assert "no plan in 'data' to serve" in result.stderr
+
+
+def test_the_preview_says_what_it_rebuilt_in_danish_by_default(repo: Path) -> None:
+    import re
+
+    from samplan.locale import use_language
+
+    use_language("da")
+    pages = Preview(repo, repo / "data", repo / "templates", repo / "samplan.yaml", print)
+    try:
+        pages.rebuild_all()
+        [line] = pages.changed([repo / PLAN / "plan.yaml"])
+        assert re.fullmatch(r"nordjyllands-politi 2026: bygget på \d+,\d\d s, 2 fund", line)
+        (repo / PLAN / "broken.yaml").write_text("fora: [\n", "utf-8")
+        [line] = pages.changed([repo / PLAN / "broken.yaml"])
+        assert re.fullmatch(
+            r"nordjyllands-politi 2026: kan ikke indlæses \(på \d+,\d\d s, 1 fund\)", line
+        )
+        assert pages.respond("/nowhere.html") == (404, "text/plain", b"ikke fundet\n")
+        plan_json = "/nordjyllands-politi/2026/plan.json"
+        assert pages.respond(plan_json)[2] == "planen kan ikke indlæses\n".encode()
+    finally:
+        pages.close()
