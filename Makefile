@@ -75,13 +75,19 @@ test-latest: $(AXE) | $(UV)
 golden: $(DEVSTAMP)
 	$(BIN)/python scripts/update_golden.py
 
-## Message catalogs: extract the message ids, add new ones to both catalogs, compile the .mo files.
+## Message catalogs: extract the message ids, add new ones to both catalogs, compile the .mo files;
+## the same for click's own words (Danish only: click's ids are its English).
 locale: $(DEVSTAMP)
 	$(BIN)/pybabel extract -k t -k tn:1,2 -k N_ --no-default-keywords --no-location --omit-header \
 	  --sort-output -o samplan/locale/samplan.pot samplan
 	$(BIN)/pybabel update -i samplan/locale/samplan.pot -d samplan/locale -D samplan \
 	  --ignore-obsolete --no-fuzzy-matching --width 100
 	$(BIN)/pybabel compile -d samplan/locale -D samplan --statistics
+	$(BIN)/pybabel extract -k _ -k ngettext:1,2 --no-default-keywords --no-location --omit-header \
+	  --sort-output -o samplan/locale/click.pot "$$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))')"
+	$(BIN)/pybabel update -i samplan/locale/click.pot -d samplan/locale -D click -l da \
+	  --ignore-obsolete --no-fuzzy-matching --width 100
+	$(BIN)/pybabel compile -d samplan/locale -D click --statistics
 
 ## Fuzz the loader, the rules and rendering for ten minutes (SAMPLAN_FUZZ_SECONDS=600).
 fuzz: $(DEVSTAMP)

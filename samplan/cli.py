@@ -18,6 +18,8 @@ import click
 from samplan import __version__
 from samplan.locale import LANGUAGES, Language, t, tn, use_language
 from samplan.options import (
+    LanguageGroup,
+    choose_language,
     config_option,
     data_option,
     district_option,
@@ -87,12 +89,14 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         click.echo(format_text(diag), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LanguageGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="samplan", message="%(prog)s %(version)s")
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
     envvar="SAMPLAN_LANG",
+    is_eager=True,
+    callback=choose_language,
     help="The language of samplan's messages: da (default) or en; also SAMPLAN_LANG.",
 )
 @click.pass_context
@@ -108,9 +112,7 @@ def main(ctx: click.Context, lang: Language | None) -> None:
       samplan diff 2019 2020      what changed from 2019 to 2020
       samplan schema > plan.schema.json
     """
-    use_language(lang or "da")
-    if lang is not None:
-        ctx.meta["samplan.lang"] = lang
+    # The language is chosen already: samplan.options.LanguageGroup and --lang's callback.
 
 
 @main.command(short_help="Render plans into out/: pages, Markdown, JSON and calendars.")

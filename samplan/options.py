@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import click
 
-from samplan.locale import LANGUAGES, use_language
+from samplan.locale import LANGUAGES, Language, use_language
 
 data_option = click.option(
     "--data",
@@ -34,11 +36,43 @@ templates_option = click.option(
 )
 
 
-def _choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    """--lang, remembered so that samplan.yaml's `lang` does not override it."""
+def choose_language(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--lang, remembered so that samplan.yaml's `lang` does not override it; eager, so
+    that click's own words after it (--help, a usage error) speak it too."""
     if value is not None:
         use_language(value)  # type: ignore[arg-type]
         ctx.meta["samplan.lang"] = value
+    return value
+
+
+def asked_language(args: list[str]) -> Language:
+    """The language a command line asks for before click reads it: its last `--lang`
+    (before a `--`), else SAMPLAN_LANG, else Danish."""
+    asked = os.environ.get("SAMPLAN_LANG")
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            asked = args[index + 1]
+        elif arg.startswith("--lang="):
+            asked = arg.partition("=")[2]
+    return "en" if asked == "en" else "da"
+
+
+class LanguageGroup(click.Group):
+    """samplan's command group: the language is chosen before click reads the command
+    line, so that click's own words (a usage error found while reading it, --help) speak
+    it too."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        use_language(asked_language(args))
+        return super().make_context(info_name, args, parent, **extra)
 
 
 lang_option = click.option(
@@ -46,7 +80,7 @@ lang_option = click.option(
     type=click.Choice(LANGUAGES),
     expose_value=False,
     is_eager=True,
-    callback=_choose_language,
+    callback=choose_language,
     help="The language of samplan's messages: da (default; or `lang:` in samplan.yaml) or en.",
 )
 config_option = click.option(

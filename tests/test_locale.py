@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from samplan.cli import main
-from samplan.locale import CATALOGS, DOMAIN, LANGUAGES, t, tn, use_language
+from samplan.locale import CATALOGS, CLICK_DOMAIN, DOMAIN, LANGUAGES, t, tn, use_language
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "samplan"
@@ -276,3 +276,82 @@ def test_diff_says_in_danish_what_it_cannot_compare(here: Path) -> None:
     assert result.stderr.endswith(
         "Fejl: ingen planer for både 2019 og 2020 for fyns-politi i 'data' (år med planer: 2020)\n"
     )
+
+
+CLICK_PO = CATALOGS / "da" / "LC_MESSAGES" / f"{CLICK_DOMAIN}.po"
+
+
+def test_every_word_the_installed_click_marks_has_a_danish_text() -> None:
+    """click's own words (Usage:, Missing argument, ...) from the click installed now: a
+    newer click with new words fails here until `make locale` and their Danish."""
+    import click
+
+    marked: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        Path(click.__file__).parent,
+        method_map=[("**.py", "python")],
+        keywords={"_": None, "ngettext": (1, 2)},
+    ):
+        marked.add(message if isinstance(message, str) else message[0])
+    with CLICK_PO.open("rb") as po:
+        danish = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in read_po(po)}
+    missing = sorted(m for m in marked if not all(danish.get(m) or ("",)))
+    assert missing == [], f"no Danish for click's {missing} (run `make locale`, then write them)"
+    mo = CLICK_PO.with_suffix(".mo")
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert all(compiled.gettext(m) == danish[m] for m in marked if isinstance(danish[m], str))
+
+
+def test_clicks_own_words_speak_the_chosen_language(here: Path) -> None:
+    result = CliRunner().invoke(main, prog_name="samplan", args=["check", "--bogus"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Brug: samplan check [OPTIONS] [YEARS]...\n"
+        "Se 'samplan check --help' for hjælp.\n\n"
+        "Fejl: Tilvalget '--bogus' findes ikke. Mente du '--verbose'?\n"
+    )
+    result = CliRunner().invoke(main, prog_name="samplan", args=["diff"])
+    assert result.stderr.endswith("\nFejl: Argument mangler 'OLD'.\n")
+    result = CliRunner().invoke(main, prog_name="samplan", args=["build", "1800"])
+    assert result.stderr.endswith(
+        "Fejl: Ugyldig værdi for '[YEARS]...': 1800 ligger ikke i intervallet 1900<=x<=2200.\n"
+    )
+    result = CliRunner().invoke(main, prog_name="samplan", args=["schema", "extra"])
+    assert result.stderr.endswith("Fejl: Uventet ekstra argument (extra)\n")
+    helped = _samplan("--help")
+    assert helped.startswith("Brug: samplan [OPTIONS] COMMAND [ARGS]...\n")
+    assert "\nTilvalg:\n" in helped and "\nKommandoer:\n" in helped
+    assert "\n  -h, --help      Vis denne hjælp, og afslut.\n" in helped
+    assert "\n  -h, --help      Show this message and exit.\n" in _samplan("--lang", "en", "-h")
+    for args, env in (
+        (["--lang", "en", "check", "--bogus"], {}),
+        (["--help"], {"SAMPLAN_LANG": "en"}),
+    ):
+        english = CliRunner().invoke(main, args, env=env, prog_name="samplan")
+        assert english.output.startswith("Usage: samplan ")
+        assert "Fejl" not in english.output and "Tilvalg" not in english.output
+    english = (
+        CliRunner()
+        .invoke(main, prog_name="samplan", args=["check", "--lang", "en", "--bogus"])
+        .stderr
+    )
+    assert english.endswith("\nError: No such option '--bogus'. Did you mean '--verbose'?\n")
+
+
+def _samplan(*args: str) -> str:
+    """What a user's own `samplan` process prints (click makes each command's --help
+    option once per process, in the language of that moment)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("SAMPLAN_LANG", "LANGUAGE")}
+    run = subprocess.run(
+        [str(Path(sys.executable).with_name("samplan")), *args],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "80"},
+        check=True,
+    )
+    return run.stdout

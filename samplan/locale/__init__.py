@@ -7,7 +7,10 @@ samplan.po`, compiled to `.mo` files that are committed (so an install needs no 
 them; tests/test_locale.py holds every id to a Danish and an English text.
 
 The language is Danish unless `--lang en` or `lang: en` in samplan.yaml says otherwise;
-the CLI sets it once with `use_language` before any message is made.
+the CLI sets it once with `use_language` before any message is made. click's own words
+("Usage:", "Missing argument", "Show this message and exit.") speak it too: their
+Danish stands in `samplan/locale/da/LC_MESSAGES/click.po`, extracted from the installed
+click by `make locale`.
 
 A rule converts the same way: its `Finding(t("rule.kredsraad-chair.missing", body=...),
 help=t("rule.kredsraad-chair.missing.help"))`; `make locale` then adds the ids to both
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -26,6 +30,7 @@ from typing import Literal
 Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
 DOMAIN = "samplan"
+CLICK_DOMAIN = "click"  # the catalog of click's own words (see _click_speaks)
 CATALOGS = Path(__file__).resolve().parent
 # One language for the process, threads included (samplan serve rebuilds in a thread).
 _chosen: list[Language] = ["da"]
@@ -37,8 +42,22 @@ def N_(msgid: str) -> str:
 
 
 def use_language(lang: Language) -> None:
-    """Make every following message speak `lang`."""
+    """Make every following message speak `lang`, click's own words included."""
     _chosen[0] = lang
+    _click_speaks(lang)
+
+
+def _click_speaks(lang: Language) -> None:
+    """click's own words ("Usage:", "Missing argument") in `lang`.
+
+    click marks them for the standard gettext functions of the default text domain,
+    whose language the standard library takes from $LANGUAGE; samplan makes its catalog
+    of click's words (`click.po`, Danish only: click's ids are its English) that domain
+    and names the chosen language there, as gettext's own `textdomain` is meant to be
+    used by the program, not the library."""
+    gettext.bindtextdomain(CLICK_DOMAIN, str(CATALOGS))
+    gettext.textdomain(CLICK_DOMAIN)
+    os.environ["LANGUAGE"] = lang
 
 
 def language() -> Language:
