@@ -35,7 +35,8 @@ class Unjudged:
     reason: str
 
     def text(self) -> str:
-        return f"{self.district} {self.year}: {self.code} {self.name} not judged: {self.reason}"
+        plan, rule = f"{self.district} {self.year}", f"{self.code} {self.name}"
+        return t("check.not-judged", plan=plan, code=rule, reason=self.reason)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BeforeValidator, Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
+from samplan.locale import t
 from samplan.modelbase import Shorthand, ShortText, Strict, Text, Url
 from samplan.vocabulary import SOURCE_KIND_NAME, SOURCE_KIND_SHOWN, SourceKind
 
@@ -118,8 +119,8 @@ class Source(Shorthand):
 
     @property
     def name(self) -> str:
-        """'excerpt', 'news item': what 'not judged: ...' says."""
-        return SOURCE_KIND_NAME[self.kind]
+        """'uddrag', 'nyhed' ('excerpt', 'news item'): what 'not judged: ...' says."""
+        return t(SOURCE_KIND_NAME[self.kind])
 
     def __str__(self) -> str:
         """As the page and the diff show it: 'Nyhed om samarbejdsplanen, <title>, <url>'."""

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from samplan.locale import N_
+
 LevelValue = Literal["strategic", "tactical", "operative", "staff"]
 StatusValue = Literal["new", "continued", "ended"]
 PriorityValue = Literal["national", "local"]
@@ -42,11 +44,11 @@ SOURCE_KIND_SHOWN = {
     "news": "Nyhed om samarbejdsplanen",
 }
 # How a partial plan's kind is named in "not judged: ...".
-SOURCE_KIND_NAME = {
-    "plan": "the full plan",
-    "excerpt": "excerpt",
-    "summary": "summary",
-    "news": "news item",
+SOURCE_KIND_NAME = {  # message ids: what `check --verbose` calls each kind of document
+    "plan": N_("source.plan"),
+    "excerpt": N_("source.excerpt"),
+    "summary": N_("source.summary"),
+    "news": N_("source.news"),
 }
 
 

@@ -28,7 +28,7 @@ class Server:
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
         line = self.read_line(30)
-        while not line.startswith("serving "):
+        while not line.startswith(("serving http", "viser http")):  # either language
             line = self.read_line(30)
         self.url = line.split()[1]
 

@@ -355,3 +355,15 @@ def _samplan(*args: str) -> str:
         check=True,
     )
     return run.stdout
+
+
+def test_check_verbose_says_in_danish_what_was_not_judged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SAMPLAN_LANG", raising=False)
+    monkeypatch.chdir(ROOT / "tests" / "plans")
+    result = CliRunner().invoke(main, ["check", "--verbose"])
+    assert result.stdout == "5 planer kontrolleret: 0 fejl, 0 advarsler, 0 noter\n"
+    assert result.stderr.splitlines()[0] == (
+        "nordjyllands-politi 2021: SP105 issuer-not-politidirektoer ikke vurderet: uddrag"
+    )
