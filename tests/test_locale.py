@@ -367,3 +367,22 @@ def test_check_verbose_says_in_danish_what_was_not_judged(
     assert result.stderr.splitlines()[0] == (
         "nordjyllands-politi 2021: SP105 issuer-not-politidirektoer ikke vurderet: uddrag"
     )
+
+
+def test_a_kredsraad_meeting_by_keyword_is_said_in_the_plans_own_words(here: Path) -> None:
+    folder = here / "data" / "fyns-politi" / "2026"
+    folder.mkdir(parents=True)
+    plan = MEETING_PLAN.replace(
+        "    meeting_dates: [2025-03-04]\n", "    meetings: besluttet lokalt\n"
+    )
+    (folder / "plan.yaml").write_text(plan, "utf-8")
+    danish = CliRunner().invoke(main, ["check"]).stdout
+    assert (
+        "fejl[SP103 kredsraad-meets-too-rarely] mødehyppigheden for Kredsrådet er "
+        "'besluttet lokalt', men et kredsråd skal holde mindst 4 møder om året\n"
+    ) in danish
+    english = CliRunner().invoke(main, ["check", "--lang", "en"]).stdout
+    assert (
+        "error[SP103 kredsraad-meets-too-rarely] the meeting frequency of Kredsrådet is "
+        "'locally-decided', not the at least 4 meetings a year the kredsråd must hold\n"
+    ) in english
