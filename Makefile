@@ -76,7 +76,8 @@ golden: $(DEVSTAMP)
 	$(BIN)/python scripts/update_golden.py
 
 ## Message catalogs: extract the message ids, add new ones to both catalogs, compile the .mo files;
-## the same for click's own words (Danish only: click's ids are its English).
+## the same for click's own words and for the commands' --help (Danish only: their ids are
+## the English).
 locale: $(DEVSTAMP)
 	$(BIN)/pybabel extract -k t -k tn:1,2 -k N_ --no-default-keywords --no-location --omit-header \
 	  --sort-output -o samplan/locale/samplan.pot samplan
@@ -88,6 +89,10 @@ locale: $(DEVSTAMP)
 	$(BIN)/pybabel update -i samplan/locale/click.pot -d samplan/locale -D click -l da \
 	  --ignore-obsolete --no-fuzzy-matching --width 100
 	$(BIN)/pybabel compile -d samplan/locale -D click --statistics
+	$(BIN)/python scripts/help_ids.py
+	$(BIN)/pybabel update -i samplan/locale/help.pot -d samplan/locale -D help -l da \
+	  --ignore-obsolete --no-fuzzy-matching --width 100
+	$(BIN)/pybabel compile -d samplan/locale -D help --statistics
 
 ## Fuzz the loader, the rules and rendering for ten minutes (SAMPLAN_FUZZ_SECONDS=600).
 fuzz: $(DEVSTAMP)

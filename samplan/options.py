@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from samplan.locale import LANGUAGES, Language, use_language
+from samplan.locale import LANGUAGES, Language, help_text, use_language
 
 data_option = click.option(
     "--data",
@@ -72,7 +72,30 @@ class LanguageGroup(click.Group):
         **extra: Any,
     ) -> click.Context:
         use_language(asked_language(args))
+        if parent is None:
+            speak_help(self)
         return super().make_context(info_name, args, parent, **extra)
+
+
+def english_help(group: click.Group) -> list[tuple[object, str, str]]:
+    """(command or option, attribute, English text) of every help text of `group` and
+    its commands; the English is the code's, kept the first time it is seen."""
+    places: list[tuple[object, str]] = []
+    for command in (group, *group.commands.values()):
+        places += [(command, "help"), (command, "short_help")]
+        places += [(p, "help") for p in command.params if isinstance(p, click.Option)]
+    found = []
+    for thing, attribute in places:
+        english = thing.__dict__.setdefault(f"_english_{attribute}", getattr(thing, attribute))
+        if english:
+            found.append((thing, attribute, english))
+    return found
+
+
+def speak_help(group: click.Group) -> None:
+    """Every help text of `group` and its commands in the current language."""
+    for thing, attribute, english in english_help(group):
+        setattr(thing, attribute, help_text(english))
 
 
 lang_option = click.option(

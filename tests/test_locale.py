@@ -16,7 +16,16 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from samplan.cli import main
-from samplan.locale import CATALOGS, CLICK_DOMAIN, DOMAIN, LANGUAGES, t, tn, use_language
+from samplan.locale import (
+    CATALOGS,
+    CLICK_DOMAIN,
+    DOMAIN,
+    HELP_DOMAIN,
+    LANGUAGES,
+    t,
+    tn,
+    use_language,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "samplan"
@@ -386,3 +395,57 @@ def test_a_kredsraad_meeting_by_keyword_is_said_in_the_plans_own_words(here: Pat
         "error[SP103 kredsraad-meets-too-rarely] the meeting frequency of Kredsrådet is "
         "'locally-decided', not the at least 4 meetings a year the kredsråd must hold\n"
     ) in english
+
+
+HELP_PO = CATALOGS / "da" / "LC_MESSAGES" / f"{HELP_DOMAIN}.po"
+
+
+def test_every_help_text_of_the_command_line_has_a_danish_text() -> None:
+    """The commands' docstrings and options' help= are the English `--help`; each has its
+    Danish in help.po (a new or changed help text fails here until `make locale`)."""
+    import inspect
+
+    from samplan.options import english_help
+
+    with HELP_PO.open("rb") as po:
+        danish = {m.id: m.string for m in read_po(po) if m.id}
+    english = {inspect.cleandoc(text) for _, _, text in english_help(main)}
+    assert sorted(x[:60] for x in english if not danish.get(x)) == []
+    assert sorted(x[:60] for x in set(danish) - english) == [], "help.po holds unused texts"
+    with HELP_PO.with_suffix(".mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert all(compiled.gettext(x) == danish[x] for x in english), "run `make locale`"
+    for text in english:  # the same examples and paragraph marks in both languages
+        assert danish[text].count("\b") == text.count("\b"), text[:60]
+        assert _examples(danish[text]) == _examples(text), text[:60]
+
+
+def _examples(text: str) -> list[str]:
+    """The commands of the example lines of a help text ('samplan check', ...)."""
+    return re.findall(r"^  (samplan(?: [a-z]+)?)\b", text, re.MULTILINE)
+
+
+def test_help_is_danish_by_default_and_english_when_asked() -> None:
+    helped = _samplan("check", "--help")
+    assert helped.startswith(
+        "Brug: samplan check [OPTIONS] [YEARS]...\n\n"
+        "  Validér planer, og kør alle regler fra loven og god praksis.\n"
+    )
+    assert (
+        "    samplan check --verbose                sig også, hvad der ikke blev vurderet\n"
+        in helped
+    )
+    assert (
+        "  --strict                        Fejl også ved advarsler, ikke kun ved fejl.\n" in helped
+    )
+    assert "  serve   Løbende forhåndsvisning af planerne på 127.0.0.1, bygget igen ved\n" in (
+        _samplan("--help")
+    )
+    english = _samplan("--lang", "en", "check", "--help")
+    assert english.startswith(
+        "Usage: samplan check [OPTIONS] [YEARS]...\n\n"
+        "  Validate plans and run every rule of the law and good practice.\n"
+    )
+    assert (
+        "  --strict                        Fail on warnings too, not only on errors.\n" in english
+    )

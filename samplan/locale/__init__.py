@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import inspect
 import os
 from collections.abc import Sequence
 from functools import cache
@@ -31,6 +32,7 @@ Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
 DOMAIN = "samplan"
 CLICK_DOMAIN = "click"  # the catalog of click's own words (see _click_speaks)
+HELP_DOMAIN = "help"  # the commands' --help texts, keyed by their English (help_text)
 CATALOGS = Path(__file__).resolve().parent
 # One language for the process, threads included (samplan serve rebuilds in a thread).
 _chosen: list[Language] = ["da"]
@@ -77,6 +79,23 @@ def _filled(text: str, params: dict[str, object]) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def help_text(english: str) -> str:
+    """A command's or option's help (`--help`) in the current language. The English is
+    the code's own (the command's docstring, the option's help=) and is the message id;
+    the Danish stands in `da/LC_MESSAGES/help.po`, whose ids `make locale` collects from
+    the command line (scripts/help_ids.py)."""
+    if language() == "en":
+        return english
+    key = inspect.cleandoc(english)
+    text = catalog_of(HELP_DOMAIN, language()).gettext(key)
+    return english if text == key else text
+
+
+@cache
+def catalog_of(domain: str, lang: Language) -> gettext.NullTranslations:
+    return gettext.translation(domain, localedir=CATALOGS, languages=[lang], fallback=True)
 
 
 def t(msgid: str, /, **params: object) -> str:

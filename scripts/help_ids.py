@@ -1,0 +1,28 @@
+"""Write samplan/locale/help.pot: the English help of every command and option of the
+command line, the message ids of the Danish `--help` (run by `make locale`)."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from samplan.cli import main
+from samplan.options import english_help
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main_() -> int:
+    catalog = Catalog(project="samplan", fuzzy=False)
+    for text in sorted({inspect.cleandoc(x) for _, _, x in english_help(main)}):
+        catalog.add(text)
+    with (ROOT / "samplan" / "locale" / "help.pot").open("wb") as pot:
+        write_po(pot, catalog, width=100, omit_header=True, no_location=True, sort_output=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main_())
