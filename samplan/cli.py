@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from samplan import __version__
-from samplan.locale import LANGUAGES, Language, t, tn, use_language
+from samplan.locale import LANGUAGES, Language, help_text, t, tn, use_language
 from samplan.options import (
     LanguageGroup,
     choose_language,
@@ -421,7 +421,7 @@ def rules(code: str | None) -> None:
         click.echo(
             f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  {rule.SOURCE}"
         )
-        click.echo(f"       {summary(rule)}")
+        click.echo(f"       {help_text(summary(rule))}")
     click.echo("\n" + t("cli.other-codes"))
 
 

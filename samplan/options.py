@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,16 @@ def english_help(group: click.Group) -> list[tuple[object, str, str]]:
         if english:
             found.append((thing, attribute, english))
     return found
+
+
+def help_ids(group: click.Group) -> set[str]:
+    """The ids of help.po: every help text of `group` (as click shows it, without the
+    docstring's indentation), and each rule's summary that `samplan rules` lists."""
+    from samplan.rules import RULES
+    from samplan.rules.base import summary
+
+    texts = {inspect.cleandoc(text) for _, _, text in english_help(group)}
+    return texts | {summary(rule) for rule in RULES.values()}
 
 
 def speak_help(group: click.Group) -> None:

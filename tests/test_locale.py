@@ -403,13 +403,11 @@ HELP_PO = CATALOGS / "da" / "LC_MESSAGES" / f"{HELP_DOMAIN}.po"
 def test_every_help_text_of_the_command_line_has_a_danish_text() -> None:
     """The commands' docstrings and options' help= are the English `--help`; each has its
     Danish in help.po (a new or changed help text fails here until `make locale`)."""
-    import inspect
-
-    from samplan.options import english_help
+    from samplan.options import help_ids
 
     with HELP_PO.open("rb") as po:
         danish = {m.id: m.string for m in read_po(po) if m.id}
-    english = {inspect.cleandoc(text) for _, _, text in english_help(main)}
+    english = help_ids(main)
     assert sorted(x[:60] for x in english if not danish.get(x)) == []
     assert sorted(x[:60] for x in set(danish) - english) == [], "help.po holds unused texts"
     with HELP_PO.with_suffix(".mo").open("rb") as handle:
@@ -448,4 +446,17 @@ def test_help_is_danish_by_default_and_english_when_asked() -> None:
     )
     assert (
         "  --strict                        Fail on warnings too, not only on errors.\n" in english
+    )
+
+
+def test_rules_lists_each_rule_with_its_summary_in_danish(here: Path) -> None:
+    listed_rules = CliRunner().invoke(main, ["rules"]).stdout.splitlines()
+    assert listed_rules[1] == (
+        "       Kredsrådets angivne medlemmer mangler politidirektøren eller borgmesteren "
+        "i en kommune."
+    )
+    english = CliRunner().invoke(main, ["--lang", "en", "rules"]).stdout.splitlines()
+    assert english[1] == (
+        "       The kredsråd's stated members lack the politidirektør or the mayor of a "
+        "municipality."
     )
