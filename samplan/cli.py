@@ -440,7 +440,7 @@ def _explain_code(code: str) -> None:
         click.echo(t("cli.code-of-loader", code=code, name=names[code]) + "\n")
     else:
         raise UsageError(t("cli.no-such-code", code=code))
-    click.echo(textwrap.fill(EXPLANATIONS[code], 88))
+    click.echo(textwrap.fill(help_text(EXPLANATIONS[code]), 88))
 
 
 @main.command(short_help="Print the JSON Schema of plan files, for editors.")

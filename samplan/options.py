@@ -95,12 +95,14 @@ def english_help(group: click.Group) -> list[tuple[object, str, str]]:
 
 def help_ids(group: click.Group) -> set[str]:
     """The ids of help.po: every help text of `group` (as click shows it, without the
-    docstring's indentation), and each rule's summary that `samplan rules` lists."""
+    docstring's indentation), each rule's summary that `samplan rules` lists, and what
+    `samplan rules CODE` says of the codes that are not rules (samplan.code_docs)."""
+    from samplan.code_docs import EXPLANATIONS
     from samplan.rules import RULES
     from samplan.rules.base import summary
 
     texts = {inspect.cleandoc(text) for _, _, text in english_help(group)}
-    return texts | {summary(rule) for rule in RULES.values()}
+    return texts | {summary(rule) for rule in RULES.values()} | set(EXPLANATIONS.values())
 
 
 def speak_help(group: click.Group) -> None:

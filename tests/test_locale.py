@@ -460,3 +460,14 @@ def test_rules_lists_each_rule_with_its_summary_in_danish(here: Path) -> None:
         "       The kredsråd's stated members lack the politidirektør or the mayor of a "
         "municipality."
     )
+
+
+def test_rules_explains_a_loader_code_in_danish(here: Path) -> None:
+    result = CliRunner().invoke(main, ["rules", "SP002"])
+    assert result.stdout == (
+        "SP002 duplicate-key (fra indlæsning og bygning af planer)\n\n"
+        "En nøgle står to gange samme sted. YAML ville i stilhed kun beholde den sidste, så\n"
+        "samplan afviser filen; behold én af dem.\n"
+    )
+    english = CliRunner().invoke(main, ["--lang", "en", "rules", "SP002"]).stdout
+    assert english.endswith("one, so\nsamplan refuses the file; keep one of them.\n")
