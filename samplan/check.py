@@ -1,23 +1,30 @@
 """`samplan check`: load every selected plan, run every rule, apply settings and
 inline suppressions. Returns diagnostics; printing is the CLI's and the reporters' job.
+
+A plan whose inputs did not change is answered from the check cache (samplan.cache), so
+the loader, the plan model and the rules (pydantic with them) are imported only when a
+plan must really be checked.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from samplan import diagnostics as d
 from samplan.config import Config
-from samplan.loader import LoadResult, PlanSource, load_plan
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
-from samplan.rules import RULES, UNUSED_SUPPRESSION
-from samplan.rules.base import Context, Finding, Rule
 from samplan.yamlsource import Mark
+
+if TYPE_CHECKING:
+    from samplan.cache import CheckCache
+    from samplan.loader import LoadResult, PlanSource
+    from samplan.rules.base import Finding, Rule
 
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
 
@@ -36,6 +43,8 @@ class _Plans:
         self.cache: dict[PlanRef, LoadResult] = {}
 
     def load(self, ref: PlanRef) -> LoadResult:
+        from samplan.loader import load_plan
+
         if ref not in self.cache:
             self.cache[ref] = load_plan(ref.folder, self.root)
         return self.cache[ref]
@@ -95,6 +104,9 @@ def run_rules(
     result: LoadResult, ref: PlanRef, previous: LoadResult | None, config: Config
 ) -> Iterator[d.Diagnostic]:
     """Every rule's findings on one loaded plan, at the configured severities."""
+    from samplan.rules import RULES
+    from samplan.rules.base import Context
+
     assert result.plan is not None
     before = previous.plan if previous is not None else None
     ctx = Context(result.plan, registry().district(ref.district), before)
@@ -111,6 +123,8 @@ def suppress(
 ) -> list[d.Diagnostic]:
     """Drop findings suppressed by `# samplan: ignore[CODE]` on their line; report
     suppressions that suppress nothing."""
+    from samplan.rules import UNUSED_SUPPRESSION
+
     wanted: dict[tuple[str, int], tuple[set[str], int]] = {}
     for file, lines in source.lines.items():
         for number, text in enumerate(lines, 1):
@@ -149,14 +163,48 @@ def suppress(
     return kept
 
 
+def settings_key(config: Config) -> str:
+    """What of the settings changes a plan's findings (for the cache's key)."""
+    return json.dumps(sorted(config.severity.items()))
+
+
+def check_plan(
+    ref: PlanRef, before: PlanRef | None, plans: _Plans, config: Config
+) -> list[d.Diagnostic]:
+    """The findings on one plan: the loader's, or the rules' after suppressions."""
+    result = plans.load(ref)
+    if result.plan is None:
+        return list(result.diagnostics)
+    previous = plans.load(before) if before else None
+    found = list(run_rules(result, ref, previous, config))
+    return result.diagnostics + suppress(found, result.source, ref, config)
+
+
+def _cached_check_plan(
+    ref: PlanRef, before: PlanRef | None, plans: _Plans, config: Config, cache: CheckCache
+) -> list[d.Diagnostic]:
+    """check_plan, answered from the cache when the plan and its earlier year are unchanged;
+    stored only when the inputs did not change while they were checked."""
+    settings = settings_key(config)
+    previous = before.folder if before else None
+    key = cache.plan_key(plans.root, ref.folder, previous, settings)
+    found = cache.get(key)
+    if found is None:
+        found = check_plan(ref, before, plans, config)
+        if key is not None and key == cache.plan_key(plans.root, ref.folder, previous, settings):
+            cache.put(key, found)
+    return found
+
+
 def check(
     root: Path,
     data: Path,
     config: Config,
     years: set[int] | None = None,
     districts: set[str] | None = None,
+    cache: CheckCache | None = None,
 ) -> CheckReport:
-    """Check every selected plan under `data`."""
+    """Check every selected plan under `data` (through `cache` when one is given)."""
     report = CheckReport()
     every, problems = discover(data, root)
     report.diagnostics += problems
@@ -165,13 +213,12 @@ def check(
         if (years and ref.year not in years) or (districts and ref.district not in districts):
             continue
         report.plans += 1
-        result = plans.load(ref)
-        report.diagnostics += result.diagnostics
-        if result.plan is None:
-            continue
         before = previous_of(ref, every)
-        previous = plans.load(before) if before else None
-        found = list(run_rules(result, ref, previous, config))
-        report.diagnostics += suppress(found, result.source, ref, config)
+        if cache is not None and cache.enabled:
+            report.diagnostics += _cached_check_plan(ref, before, plans, config, cache)
+        else:
+            report.diagnostics += check_plan(ref, before, plans, config)
+    if cache is not None:
+        cache.prune()
     report.diagnostics.sort(key=lambda x: (*x.sort_key, x.message))
     return report

@@ -1,12 +1,17 @@
 """The command line: the only module that prints or exits.
 
 Heavy libraries (pydantic, jinja2, markdown) are imported inside the commands that
-need them, so `samplan --version` stays instant.
+need them, so `samplan --version` stays instant. The `samplan` executable is `run()`:
+the commands without a collection of garbage during their imports, and a process that
+ends as soon as its output is written (no teardown of every module).
 """
 
 from __future__ import annotations
 
+import atexit
+import gc
 import inspect
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +79,44 @@ def main() -> None:
       samplan diff 2019 2020      what changed from 2019 to 2020
       samplan schema > plan.schema.json
     """
+    if click.get_current_context().invoked_subcommand not in _QUICK_START:
+        gc.enable()  # run() left it off for the imports of the commands that turn it on
+
+
+# These commands call _imports_done() once they have imported what they need.
+_QUICK_START = frozenset({"check", "build", "diff"})
+
+
+def _imports_done() -> None:
+    """The imports are made: keep their objects out of every later collection (run() only)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def run() -> None:
+    """The `samplan` executable: main(), then everything flushed and a fast exit.
+
+    Exit handlers still run; only the interpreter's teardown is skipped (files are closed
+    by the commands themselves, every output is flushed here first).
+    """
+    gc.disable()
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # sys.exit("text"), as Python itself reports it
+        code = 1
+    atexit._run_exitfuncs()
+    status = code or 0
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 120  # what Python answers when the output cannot be written
+    os._exit(status)
 
 
 @main.command()
@@ -121,6 +164,8 @@ def build(
     """
     from samplan.build import build as run_build
 
+    _imports_done()
+
     pdf = "pdf" in formats
     if pdf:
         from samplan.render.pdf import unavailable
@@ -167,6 +212,11 @@ def build(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Repository settings: rule severities and ignores.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every plan anew, without the cache in .samplan-cache/ (or $SAMPLAN_CACHE_DIR).",
+)
 def check(
     years: tuple[int, ...],
     districts: tuple[str, ...],
@@ -174,6 +224,7 @@ def check(
     fmt: str,
     strict: bool,
     config_path: Path,
+    no_cache: bool,
 ) -> None:
     """Validate plans and run every rule of the law and good practice.
 
@@ -182,30 +233,42 @@ def check(
     its line with a YAML comment `# samplan: ignore[SP104]`; severities and ignores per
     rule are set in samplan.yaml (see `samplan rules`).
 
+    The findings on a plan whose files (and whose earlier year's files), settings and
+    samplan itself did not change are taken from the cache in .samplan-cache/ (set
+    SAMPLAN_CACHE_DIR to keep it elsewhere; --no-cache to check anew). The cache's
+    folder ignores itself in git; it can be deleted at any time.
+
     \b
     Examples:
       samplan check                          every plan in data/
       samplan check 2020 --format json       the 2020 plans, for a script
       samplan check --format github --strict in a GitHub Actions workflow
     """
+    from samplan.cache import CheckCache
+    from samplan.catalog import catalog
     from samplan.check import check as run_check
     from samplan.config import ConfigError, load_config
-    from samplan.diagnostics import LOADER_CODES
-    from samplan.report import REPORTER_BY_NAME
-    from samplan.rules import RULES, UNUSED_SUPPRESSION
+    from samplan.report import REPORTER_BY_NAME, report_sarif
 
-    known = {*RULES, UNUSED_SUPPRESSION[0], *(c.code for c in LOADER_CODES)}
+    root = Path.cwd()
+    cache = CheckCache.open(root, enabled=not no_cache)
+    codes = catalog(cache)
     try:
-        config = load_config(config_path, known)
+        config = load_config(config_path, set(codes.known))
     except ConfigError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)
     report = run_check(
-        Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
+        root, _data_dir(data), config, set(years) or None, set(districts) or None, cache
     )
-    click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
+    _imports_done()  # after the check: the loader and the rules are imported on a cache miss
+    diags = report.diagnostics
+    if fmt == "sarif":
+        click.echo(report_sarif(diags, report.plans, codes.sarif_rules), nl=False)
+    else:
+        click.echo(REPORTER_BY_NAME[fmt](diags, report.plans), nl=False)
     failing = {"error", "warning"} if strict else {"error"}
-    sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
+    sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in diags) else 0)
 
 
 @main.command()
@@ -265,6 +328,8 @@ def diff(
     import os
 
     from samplan.comparison import ComparisonError, compare_folders, compare_years
+
+    _imports_done()
 
     root = Path.cwd()
     years = [_as_year(x) for x in (old, new)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -89,7 +89,8 @@ def _fold(name: str) -> str:
 @cache
 def registry() -> Registry:
     """Load the registry shipped with the package (once per process)."""
-    text = resources.files("samplan").joinpath("reference/districts.yaml").read_text("utf-8")
+    # Beside this module (importlib.resources would cost more than the read itself).
+    text = (Path(__file__).parent / "reference" / "districts.yaml").read_text("utf-8")
     raw = yaml.load(text, Loader=yaml.CSafeLoader)
     districts: dict[str, District] = {}
     by_spelling: dict[str, Municipality] = {}

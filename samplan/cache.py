@@ -1,0 +1,268 @@
+"""The check's result cache: the findings of a plan whose inputs did not change.
+
+Below check: this module knows inputs (files, folders, settings, samplan itself) and
+outputs (diagnostics), not rules. An entry is keyed by a digest of everything the
+findings of one plan depend on: the bytes and names of every file in its folder and in
+its previous year's folder (rules compare a plan with its earlier year), where they lie
+(a file that links out of the repository is refused), the settings that change
+findings, and samplan itself (the digest of its own package files, the registry among
+them, of the Python and of the installed distributions). Nothing is keyed on time.
+
+The cache is input like any other: an entry is JSON, read only as a regular file of
+bounded size, and used only when its shape, its own key and its checksum are right;
+anything else is ignored and recomputed. Writes are atomic (a temporary file renamed
+into place). A folder that cannot be made or written means no cache, never a failure.
+
+Where: `.samplan-cache/` in the repository root, or `$SAMPLAN_CACHE_DIR`. The folder
+holds its own `.gitignore`, so git never sees it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+try:  # hashlib would load OpenSSL too, for nothing but blake2b
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the module
+    from hashlib import blake2b
+
+from samplan import __version__
+from samplan.diagnostics import Diagnostic
+
+CACHE_ENV = "SAMPLAN_CACHE_DIR"
+DEFAULT_FOLDER = ".samplan-cache"
+FORMAT = 1  # of an entry; a change makes every older entry foreign
+MAX_INPUT_BYTES = 16 * 1024 * 1024  # a larger file makes its plan uncacheable
+MAX_FOLDER_ENTRIES = 1000  # likewise a folder with more entries
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a larger entry is not read
+MAX_ENTRIES = 2000  # past this many entries the oldest half is removed
+_KEY = re.compile(r"[0-9a-f]{64}")
+_CODE = re.compile(r"SP[0-9]{3}")
+_SEVERITIES = ("error", "warning", "note")
+_TEXT_FIELDS = ("code", "name", "severity", "message")
+_OPTIONAL_TEXT = ("file", "help", "district", "snippet")
+_OPTIONAL_NUMBERS = ("line", "column", "year")
+_FIELDS = frozenset((*_TEXT_FIELDS, *_OPTIONAL_TEXT, *_OPTIONAL_NUMBERS, "width"))
+
+Json = Any
+
+
+def _digest(*parts: object) -> str:
+    data = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return blake2b(data.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+
+
+def _tree_digest(folder: Path) -> str:
+    """Every file under `folder` by name and content (caches left out)."""
+    h = blake2b(digest_size=32)
+    for path, dirs, files in os.walk(folder):
+        dirs[:] = sorted(x for x in dirs if x != "__pycache__")
+        for name in sorted(files):
+            full = os.path.join(path, name)
+            h.update(os.path.relpath(full, folder).encode("utf-8", "surrogateescape") + b"\0")
+            with open(full, "rb") as handle:
+                h.update(blake2b(handle.read(), digest_size=32).digest())
+    return h.hexdigest()
+
+
+def tool_fingerprint() -> str:
+    """samplan itself: its version, its own files, the Python and installed distributions."""
+    package = Path(__file__).resolve().parent
+    installed = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        installed += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
+    return _digest(FORMAT, __version__, sys.version, _tree_digest(package), installed)
+
+
+def folder_digest(folder: Path, boundary: Path) -> str | None:
+    """The names, kinds and bytes of every entry of a plan folder, and whether each lies
+    within `boundary`; None when the folder cannot be read in full or is too large."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+        if len(entries) > MAX_FOLDER_ENTRIES:
+            return None
+        inside_root = boundary.resolve()
+        parts: list[object] = []
+        for entry in entries:
+            info = os.stat(entry.path)  # follows a link: the loader reads what it names
+            inside = Path(entry.path).resolve().is_relative_to(inside_root)
+            parts.append([entry.name, entry.is_symlink(), inside, stat.S_IFMT(info.st_mode)])
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > MAX_INPUT_BYTES:
+                    return None
+                parts.append(blake2b(Path(entry.path).read_bytes()).hexdigest())
+    except (OSError, ValueError):
+        return None
+    return _digest(parts)
+
+
+def _diagnostic_of(data: Json) -> Diagnostic | None:
+    """A diagnostic from an entry's JSON, or None unless every field has its right type."""
+    if not isinstance(data, dict) or set(data) != _FIELDS:
+        return None
+    if not all(isinstance(data[k], str) for k in _TEXT_FIELDS):
+        return None
+    if not all(data[k] is None or isinstance(data[k], str) for k in _OPTIONAL_TEXT):
+        return None
+    numbers = [data[k] for k in _OPTIONAL_NUMBERS if data[k] is not None] + [data["width"]]
+    if not all(type(n) is int and n >= 0 for n in numbers):
+        return None
+    if not _CODE.fullmatch(data["code"]) or data["severity"] not in _SEVERITIES:
+        return None
+    return Diagnostic(**data)
+
+
+def _as_json(diag: Diagnostic) -> dict[str, Json]:
+    return {name: getattr(diag, name) for name in sorted(_FIELDS)}
+
+
+class CheckCache:
+    """Entries under `folder`; a cache whose folder is None remembers nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.tool = tool_fingerprint() if folder is not None else ""
+        self.written = 0
+
+    @classmethod
+    def open(cls, root: Path, enabled: bool = True) -> CheckCache:
+        """The cache of the repository at `root` ($SAMPLAN_CACHE_DIR wins), made if new."""
+        if not enabled:
+            return cls(None)
+        chosen = os.environ.get(CACHE_ENV)
+        base = Path(chosen) if chosen else root / DEFAULT_FOLDER
+        folder = base / f"check-v{FORMAT}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = base / ".gitignore"
+            if not chosen and not ignore.exists():  # never write into a folder a user chose
+                ignore.write_text("# samplan's cache (samplan check --no-cache skips it)\n*\n")
+        except OSError:
+            return cls(None)
+        return cls(folder)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def plan_key(
+        self, root: Path, folder: Path, previous: Path | None, settings: str
+    ) -> str | None:
+        """The key of one plan's findings, or None when the plan cannot be cached."""
+        if self.folder is None:
+            return None
+        within = folder.absolute().is_relative_to(root.absolute())
+        digest = folder_digest(folder, root if within else folder)
+        if digest is None:
+            return None
+        before: list[object] | None = None
+        if previous is not None:
+            prev_within = previous.absolute().is_relative_to(root.absolute())
+            prev_digest = folder_digest(previous, root if prev_within else previous)
+            if prev_digest is None:
+                return None
+            before = [_relative(previous, root), prev_within, prev_digest]
+        return _digest("plan", self.tool, settings, _relative(folder, root), within, digest, before)
+
+    def get(self, key: str | None) -> list[Diagnostic] | None:
+        """The findings stored under `key`, or None when there is no sound entry."""
+        data = self._read(key)
+        if data is None or not isinstance(data.get("diagnostics"), list):
+            return None
+        if data.get("digest") != _digest(data["diagnostics"]):
+            return None
+        found = [_diagnostic_of(x) for x in data["diagnostics"]]
+        return None if any(x is None for x in found) else [x for x in found if x is not None]
+
+    def put(self, key: str | None, diags: list[Diagnostic]) -> None:
+        entries = [_as_json(x) for x in diags]
+        self._write(key, {"diagnostics": entries, "digest": _digest(entries)})
+
+    def memo(self, name: str, compute: Callable[[], Json], valid: Callable[[Json], bool]) -> Json:
+        """A fact about samplan itself (the same for one samplan), computed once."""
+        key = _digest("memo", self.tool, name) if self.folder is not None else None
+        data = self._read(key)
+        sound = data is not None and data.get("digest") == _digest(data.get("value"))
+        if data is not None and sound and valid(data["value"]):
+            return data["value"]
+        value = compute()
+        self._write(key, {"value": value, "digest": _digest(value)})
+        return value
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None and _KEY.fullmatch(key)
+        return self.folder / f"{key}.json"
+
+    def _read(self, key: str | None) -> dict[str, Json] | None:
+        """An entry's JSON: only from a regular file, not through a link, of bounded size."""
+        if key is None or self.folder is None:
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self._path(key), flags)
+        except OSError:
+            return None
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+                    return None
+                data = json.loads(handle.read(MAX_ENTRY_BYTES + 1).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or data.get("samplan-cache") != FORMAT:
+            return None
+        return data if data.get("key") == key else None
+
+    def _write(self, key: str | None, content: dict[str, Json]) -> None:
+        """Store an entry atomically; a cache that cannot be written is given up silently."""
+        if key is None or self.folder is None:
+            return
+        target = self._path(key)
+        text = json.dumps({"samplan-cache": FORMAT, "key": key, **content}, ensure_ascii=True)
+        temporary = target.with_name(f".{key}.{os.getpid()}.tmp")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(text)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            self.folder = None  # no second try in this run
+            return
+        self.written += 1
+
+    def prune(self) -> None:
+        """Keep the folder small: past MAX_ENTRIES, remove the older half of the entries."""
+        if self.folder is None or not self.written:
+            return
+        try:
+            entries = [e for e in os.scandir(self.folder) if e.name.endswith(".json")]
+            if len(entries) <= MAX_ENTRIES:
+                return
+            entries.sort(key=lambda e: e.stat().st_mtime_ns)
+            for entry in entries[: len(entries) - MAX_ENTRIES // 2]:
+                os.unlink(entry.path)
+        except OSError:
+            return
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
