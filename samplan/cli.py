@@ -100,6 +100,9 @@ def run() -> None:
     Exit handlers still run; only the interpreter's teardown is skipped (files are closed
     by the commands themselves, every output is flushed here first).
     """
+    from samplan.startup import defer_pydantic_plugins
+
+    defer_pydantic_plugins()
     gc.disable()
     try:
         main()
@@ -377,14 +380,14 @@ def _as_year(text: str) -> int | None:
 
 
 def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path) -> str:
-    from jinja2 import TemplateError
-
     from samplan.render import diffview
 
     if fmt == "text":
         return diffview.as_text(diffs, colour)
     if fmt == "json":
         return diffview.as_json(diffs)
+    from jinja2 import TemplateError  # only md and html are rendered from templates
+
     from samplan.build import tidy
     from samplan.render.environment import make_environment
 

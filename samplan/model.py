@@ -79,7 +79,7 @@ def _with_property(
 class Strict(BaseModel):
     """Base of every model: unknown keys are an error."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Shorthand(Strict):
@@ -272,6 +272,8 @@ class Section(Entity):
 
 class Plan(Strict):
     """One district's cooperation plan for one year."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=False)
 
     district: ShortText
     year: Year

@@ -11,12 +11,15 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan.diff import DIFF_VERSION, Change, PlanDiff, word_diff
 from samplan.registry import registry
+
+if TYPE_CHECKING:  # jinja2 is imported only by the commands that render a page
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 CONTEXT_WORDS = 12
 HEADINGS = {"added": "Nyt", "removed": "Udgået", "changed": "Ændret"}
