@@ -257,3 +257,26 @@ def test_a_hit_imports_neither_pydantic_nor_the_rules(repo: Path) -> None:
     warm = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
     assert warm.stderr.splitlines()[-1] == "[]"
     assert warm.stdout == cold.stdout
+
+
+def test_a_file_that_now_links_out_of_the_repository_is_a_change(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    run()
+    plan = repo / "data/fyns-politi/2020/plan.yaml"
+    outside = tmp_path_factory.mktemp("outside") / "plan.yaml"
+    outside.write_bytes(plan.read_bytes())  # the same bytes, in another place
+    plan.unlink()
+    plan.symlink_to(outside)
+    code, out = run("--format", "json")
+    assert "SP011" in out
+    assert (code, out) == run("--no-cache", "--format", "json")
+
+
+def test_the_fingerprint_follows_the_installed_distributions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path)])
+    before = cache_module.tool_fingerprint()
+    (tmp_path / "pyyaml-9.0.dist-info").mkdir()
+    assert cache_module.tool_fingerprint() != before
