@@ -5,6 +5,9 @@ imports count, as they do for a user) divided by the median of its floor, timed 
 same run, the commands taking turns (round robin) so that a drift of the machine
 affects every command alike:
 
+Every process may write and use bytecode (PYTHONDONTWRITEBYTECODE is dropped), as an
+installed samplan does; the first, untimed run of each command writes it.
+
 * F, `python -c "import yaml, click; from pydantic import BaseModel"`: the least any
   pydantic-based check can cost. Floor of the cold check and of the cache hit.
 * Fb, F with jinja2 and markdown: the floor of `samplan build`.
@@ -51,6 +54,9 @@ HOSTILE_SHAPES = REPO / "scripts" / "hostile_shapes.py"
 FLOOR_F = "import yaml, click; from pydantic import BaseModel"
 FLOOR_FB = "import yaml, click, jinja2, markdown; from pydantic import BaseModel"
 MB = 1024 * 1024
+# Every process may write and read bytecode, as an installed samplan does: a session
+# with PYTHONDONTWRITEBYTECODE set would otherwise time the compiling of every module.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def fail(message: str) -> NoReturn:
@@ -64,7 +70,7 @@ class Command:
     name: str
     argv: list[str]
     cwd: Path = REPO
-    env: dict[str, str] | None = None
+    env: dict[str, str] = field(default_factory=lambda: ENV)
     ok: tuple[int, ...] = (0,)
     after: Callable[[], None] = lambda: None
     times: list[float] = field(default_factory=list)
@@ -146,7 +152,7 @@ def samplan_rows(setup: Setup, samplan: str, work: Path) -> tuple[Command, Comma
     cold = setup.add(
         Command("check --no-cache", [samplan, "check", *data, "--no-cache"], ok=(0, 1))
     )
-    cache_env = {**os.environ, "SAMPLAN_CACHE_DIR": str(work / "cache")}
+    cache_env = {**ENV, "SAMPLAN_CACHE_DIR": str(work / "cache")}
     hit = setup.add(
         Command("check (cache hit)", [samplan, "check", *data], env=cache_env, ok=(0, 1))
     )
@@ -216,7 +222,7 @@ def peer_rows(setup: Setup, peers: Path | None, big: Pair, small: Pair, work: Pa
     if validator is not None:
         schema = work / "plan.schema.json"
         with schema.open("wb") as handle:
-            subprocess.run([samplan_executable(), "schema"], stdout=handle, check=True)
+            subprocess.run([samplan_executable(), "schema"], stdout=handle, env=ENV, check=True)
         for pair, goal in ((small, None), (big, 1 / 6)):
             argv = [validator, "--schemafile", str(schema), str(pair.old)]
             cjs = setup.add(Command(f"check-jsonschema {pair.copies}x", argv, ok=(0, 1)))
@@ -287,7 +293,7 @@ def print_report(setup: Setup, runs: int, f: Command, fb: Command) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (5)")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (7)")
     parser.add_argument(
         "--quick", action="store_true", help="one timed run each, scales 1x, 10x and 100x"
     )
