@@ -67,6 +67,13 @@ def test_build_of_plans_without_dated_meetings_imports_no_calendar(repo: Path) -
     assert imported(repo, "build") == (0, ["jinja2", "markdown", "pydantic"])
 
 
+def test_build_of_the_seeds_scans_no_installed_packages(repo: Path) -> None:
+    code, modules = imported(repo, "build")
+    assert code == 0
+    assert "importlib.metadata" not in modules  # neither for pydantic nor for markdown
+    assert "icalendar" in modules  # a seed has dated meetings
+
+
 def test_the_executable_flushes_everything_before_it_exits(repo: Path) -> None:
     samplan = [sys.executable, "-c", "from samplan.cli import run; run()"]
     first = subprocess.run([*samplan, "check", "--format", "json"], cwd=repo, capture_output=True)

@@ -83,8 +83,12 @@ def _allowed_target(target: str) -> bool:
 
 @cache
 def _parser() -> markdown.Markdown:
-    """One parser, reset between texts: building a parser costs more than converting."""
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    """One parser, reset between texts: building a parser costs more than converting.
+    The extension is given as itself, not by name: a name is looked up among the
+    installed entry points, which imports importlib.metadata and scans every package."""
+    from markdown.extensions.sane_lists import SaneListExtension
+
+    return markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
 
 
 def _shift_headings(html: str, first: int) -> str:
