@@ -218,6 +218,13 @@ def peer_rows(setup: Setup, peers: Path | None, big: Pair, small: Pair, work: Pa
         lint = setup.add(Command("yamllint", [yamllint, str(small.old)], ok=(0, 1)))
         what = f"samplan check vs yamllint, {size(small.bytes)}"
         setup.rows.append(Row(what, checks[f"check {small.copies}x"], lint, 1.0))
+        # For the pre-commit hook: the same file unchanged since the last check.
+        data, year = str(small.old.parent.parent.parent), small.old.parent.name
+        cache_env = {**ENV, "SAMPLAN_CACHE_DIR": str(work / "cache-small")}
+        argv = [samplan_executable(), "check", year, "--data", data]
+        hit = setup.add(Command("check 1x (cache hit)", argv, env=cache_env, ok=(0, 1)))
+        what = f"samplan check (cache hit) vs yamllint, {size(small.bytes)}"
+        setup.rows.append(Row(what, hit, lint))
     validator = peer(peers, "check-jsonschema", setup)
     if validator is not None:
         schema = work / "plan.schema.json"
