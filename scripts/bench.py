@@ -27,6 +27,7 @@ people to read.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -39,10 +40,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_plans import Pair, write_pair
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -61,6 +58,16 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 def fail(message: str) -> NoReturn:
     sys.exit(f"bench: {message}")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A plan N times the seed and its next year, each one file (scripts/bench_plans.py)."""
+
+    copies: int
+    old: Path
+    new: Path
+    bytes: int
 
 
 @dataclass
@@ -184,19 +191,25 @@ def peer(peers: Path | None, tool: str, setup: Setup) -> str | None:
 
 def scaling(setup: Setup, samplan: str, work: Path, scales: list[int]) -> dict[int, Pair]:
     """The plans of every scale, and a timed check and diff of each."""
+    script = str(REPO / "scripts" / "bench_plans.py")
+    argv = [sys.executable, script, str(SEED), str(work), *map(str, scales)]
+    written = subprocess.run(argv, capture_output=True, text=True, env=ENV, check=False)
+    if written.returncode != 0:
+        fail(f"the plans could not be written:\n{written.stderr}")
     pairs = {}
-    for copies in scales:
-        data = work / f"data-{copies}x"
-        pair = write_pair(SEED, copies, data)
-        pairs[copies] = pair
+    for line in written.stdout.splitlines():
+        raw = json.loads(line)
+        pair = Pair(raw["copies"], Path(raw["old"]), Path(raw["new"]), raw["bytes"])
+        pairs[pair.copies] = pair
+        data = pair.old.parent.parent.parent
         year = pair.old.parent.name
         check = Command(
-            f"check {copies}x",
+            f"check {pair.copies}x",
             [samplan, "check", year, "--data", str(data), "--no-cache"],
             ok=(0, 1),
         )
         diff = Command(
-            f"diff {copies}x",
+            f"diff {pair.copies}x",
             [samplan, "diff", str(pair.old.parent), str(pair.new.parent), "--format", "json"],
         )
         setup.series.append((pair, setup.add(check), setup.add(diff)))

@@ -14,6 +14,8 @@ sections that include it).
 from __future__ import annotations
 
 import copy
+import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,21 +193,27 @@ def _follow(value: Any, renamed: dict[tuple[str, str], str], removed: set[tuple[
         _follow(item, renamed, removed)
 
 
-@dataclass(frozen=True)
-class Pair:
-    """A plan of some size and its next year, each one file in data/<district>/<year>/."""
-
-    copies: int
-    old: Path  # the plan file
-    new: Path
-    bytes: int  # of the old plan
-
-
-def write_pair(seed: Path, copies: int, data_dir: Path) -> Pair:
+def write_pair(seed: Path, copies: int, data_dir: Path) -> dict[str, Any]:
+    """Write the plan `copies` times the seed and its next year, each one file in
+    data_dir/<district>/<year>/plan.yaml; what was written, for make bench."""
     data = multiplied(seed, copies)
     district, year = seed.parent.name, int(str(data["year"]))
     old = data_dir / district / str(year) / "plan.yaml"
     new = data_dir / district / str(year + 1) / "plan.yaml"
     size = dump(data, old)
     dump(next_year(data), new)
-    return Pair(copies, old, new, size)
+    return {"copies": copies, "old": str(old), "new": str(new), "bytes": size}
+
+
+def main() -> None:
+    """`python scripts/bench_plans.py SEED WORK N...`: one JSON line per pair written.
+
+    make bench runs this in a process of its own, so that its own process stays small
+    (a child's peak memory, as the kernel counts it, starts from its parent's)."""
+    seed, work, *scales = sys.argv[1:]
+    for copies in map(int, scales):
+        print(json.dumps(write_pair(Path(seed), copies, Path(work) / f"data-{copies}x")))
+
+
+if __name__ == "__main__":
+    main()
