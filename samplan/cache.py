@@ -20,6 +20,7 @@ holds its own `.gitignore`, so git never sees it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import re
@@ -47,10 +48,23 @@ MAX_ENTRIES = 2000  # past this many entries the oldest half is removed
 _KEY = re.compile(r"[0-9a-f]{64}")
 _CODE = re.compile(r"SP[0-9]{3}")
 _SEVERITIES = ("error", "warning", "note")
-_TEXT_FIELDS = ("code", "name", "severity", "message")
-_OPTIONAL_TEXT = ("file", "help", "district", "snippet")
-_OPTIONAL_NUMBERS = ("line", "column", "year")
-_FIELDS = frozenset((*_TEXT_FIELDS, *_OPTIONAL_TEXT, *_OPTIONAL_NUMBERS, "width"))
+
+
+def _count(value: object) -> bool:
+    return type(value) is int and value >= 0
+
+
+# The fields of a Diagnostic by their annotation, and what an entry may hold for each.
+# A field of another type makes the cache refuse to work (SUPPORTED), never guess.
+_VALID: dict[str, Callable[[object], bool]] = {
+    "str": lambda v: isinstance(v, str),
+    "str | None": lambda v: v is None or isinstance(v, str),
+    "int": _count,
+    "int | None": lambda v: v is None or _count(v),
+    "Severity": lambda v: v in _SEVERITIES,
+}
+_FIELDS = {f.name: str(f.type) for f in dataclasses.fields(Diagnostic)}
+SUPPORTED = all(kind in _VALID for kind in _FIELDS.values())
 
 Json = Any
 
@@ -111,22 +125,17 @@ def folder_digest(folder: Path, boundary: Path) -> str | None:
 
 def _diagnostic_of(data: Json) -> Diagnostic | None:
     """A diagnostic from an entry's JSON, or None unless every field has its right type."""
-    if not isinstance(data, dict) or set(data) != _FIELDS:
+    if not isinstance(data, dict) or data.keys() != _FIELDS.keys():
         return None
-    if not all(isinstance(data[k], str) for k in _TEXT_FIELDS):
+    if not all(_VALID[kind](data[name]) for name, kind in _FIELDS.items()):
         return None
-    if not all(data[k] is None or isinstance(data[k], str) for k in _OPTIONAL_TEXT):
-        return None
-    numbers = [data[k] for k in _OPTIONAL_NUMBERS if data[k] is not None] + [data["width"]]
-    if not all(type(n) is int and n >= 0 for n in numbers):
-        return None
-    if not _CODE.fullmatch(data["code"]) or data["severity"] not in _SEVERITIES:
+    if not _CODE.fullmatch(data["code"]):
         return None
     return Diagnostic(**data)
 
 
 def _as_json(diag: Diagnostic) -> dict[str, Json]:
-    return {name: getattr(diag, name) for name in sorted(_FIELDS)}
+    return {name: getattr(diag, name) for name in _FIELDS}
 
 
 class CheckCache:
@@ -140,7 +149,7 @@ class CheckCache:
     @classmethod
     def open(cls, root: Path, enabled: bool = True) -> CheckCache:
         """The cache of the repository at `root` ($SAMPLAN_CACHE_DIR wins), made if new."""
-        if not enabled:
+        if not enabled or not SUPPORTED:
             return cls(None)
         chosen = os.environ.get(CACHE_ENV)
         base = Path(chosen) if chosen else root / DEFAULT_FOLDER

@@ -280,3 +280,16 @@ def test_the_fingerprint_follows_the_installed_distributions(
     before = cache_module.tool_fingerprint()
     (tmp_path / "pyyaml-9.0.dist-info").mkdir()
     assert cache_module.tool_fingerprint() != before
+
+
+def test_the_cache_knows_every_field_of_a_diagnostic() -> None:
+    # A field of a type the cache cannot check would turn the cache off: teach _VALID it.
+    assert cache_module.SUPPORTED
+
+
+def test_a_diagnostic_the_cache_cannot_check_turns_it_off(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "SUPPORTED", False)
+    assert run() == run("--no-cache")
+    assert not (repo / ".samplan-cache").exists()
