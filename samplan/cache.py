@@ -26,6 +26,7 @@ import os
 import re
 import stat
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -256,11 +257,17 @@ class CheckCache:
         self.written += 1
 
     def prune(self) -> None:
-        """Keep the folder small: past MAX_ENTRIES, remove the older half of the entries."""
+        """Keep the folder small: past MAX_ENTRIES, remove the older half of the entries;
+        remove what a killed run left half-written (temporary files over an hour old)."""
         if self.folder is None or not self.written:
             return
         try:
-            entries = [e for e in os.scandir(self.folder) if e.name.endswith(".json")]
+            found = list(os.scandir(self.folder))
+            hour_ago = time.time() - 3600
+            for entry in found:
+                if entry.name.endswith(".tmp") and entry.stat().st_mtime < hour_ago:
+                    os.unlink(entry.path)
+            entries = [e for e in found if e.name.endswith(".json")]
             if len(entries) <= MAX_ENTRIES:
                 return
             entries.sort(key=lambda e: e.stat().st_mtime_ns)

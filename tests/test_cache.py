@@ -20,6 +20,7 @@ from samplan.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("text", "json", "github", "sarif")
+MINIMAL = "district: fyns-politi\nyear: 2020\ntitle: Samarbejdsplan 2020\n"
 MVS = "midt-og-vestsjaellands-politi"  # a district with two years: 2007 and 2011
 
 
@@ -293,3 +294,15 @@ def test_a_diagnostic_the_cache_cannot_check_turns_it_off(
     monkeypatch.setattr(cache_module, "SUPPORTED", False)
     assert run() == run("--no-cache")
     assert not (repo / ".samplan-cache").exists()
+
+
+def test_what_a_killed_run_left_is_removed(repo: Path) -> None:
+    run()
+    folder = repo / ".samplan-cache/check-v1"
+    left, fresh = folder / f".{'a' * 64}.1.tmp", folder / f".{'b' * 64}.2.tmp"
+    left.write_text("{", "utf-8")
+    fresh.write_text("{", "utf-8")
+    os.utime(left, (1, 1))
+    (repo / "data/fyns-politi/2020/plan.yaml").write_text(MINIMAL, "utf-8")  # one to write
+    run()
+    assert (left.exists(), fresh.exists()) == (False, True)  # a running check's file stays
