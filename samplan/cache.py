@@ -146,6 +146,7 @@ class CheckCache:
         self.folder = folder
         self.tool = tool_fingerprint() if folder is not None else ""
         self.written = 0
+        self.writable = folder is not None
 
     @classmethod
     def open(cls, root: Path, enabled: bool = True) -> CheckCache:
@@ -239,7 +240,7 @@ class CheckCache:
 
     def _write(self, key: str | None, content: dict[str, Json]) -> None:
         """Store an entry atomically; a cache that cannot be written is given up silently."""
-        if key is None or self.folder is None:
+        if key is None or self.folder is None or not self.writable:
             return
         target = self._path(key)
         text = json.dumps({"samplan-cache": FORMAT, "key": key, **content}, ensure_ascii=True)
@@ -252,7 +253,7 @@ class CheckCache:
         except OSError:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
-            self.folder = None  # no second try in this run
+            self.writable = False  # still read, but no second try at writing in this run
             return
         self.written += 1
 

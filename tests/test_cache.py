@@ -306,3 +306,22 @@ def test_what_a_killed_run_left_is_removed(repo: Path) -> None:
     (repo / "data/fyns-politi/2020/plan.yaml").write_text(MINIMAL, "utf-8")  # one to write
     run()
     assert (left.exists(), fresh.exists()) == (False, True)  # a running check's file stays
+
+
+def test_a_cache_that_can_be_read_but_not_written_still_answers(
+    repo: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run()
+    plan = repo / "data/fyns-politi/2020/plan.yaml"
+    plan.write_text(plan.read_text("utf-8") + "\n# changed\n", "utf-8")
+    real_open = os.open
+
+    def refuse_writes(path: object, flags: int, *args: object) -> int:
+        if flags & os.O_WRONLY:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module.os, "open", refuse_writes)
+    checked.clear()
+    assert run() == run("--no-cache")
+    assert checked[0] == "fyns-politi/2020" and len(checked) == 1 + 5  # the others: hits
