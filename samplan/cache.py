@@ -147,6 +147,7 @@ class CheckCache:
         self.tool = tool_fingerprint() if folder is not None else ""
         self.written = 0
         self.writable = folder is not None
+        self.used: set[str] = set()  # the keys of this run: never pruned
 
     @classmethod
     def open(cls, root: Path, enabled: bool = True) -> CheckCache:
@@ -236,7 +237,10 @@ class CheckCache:
             return None
         if not isinstance(data, dict) or data.get("samplan-cache") != FORMAT:
             return None
-        return data if data.get("key") == key else None
+        if data.get("key") != key:
+            return None
+        self.used.add(key)
+        return data
 
     def _write(self, key: str | None, content: dict[str, Json]) -> None:
         """Store an entry atomically; a cache that cannot be written is given up silently."""
@@ -250,6 +254,7 @@ class CheckCache:
             with os.fdopen(fd, "w", encoding="ascii") as handle:
                 handle.write(text)
             os.replace(temporary, target)
+            self.used.add(key)
         except OSError:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
@@ -258,7 +263,8 @@ class CheckCache:
         self.written += 1
 
     def prune(self) -> None:
-        """Keep the folder small: past MAX_ENTRIES, remove the older half of the entries;
+        """Keep the folder small: past MAX_ENTRIES, remove the older half of the entries
+        (never one this run used);
         remove what a killed run left half-written (temporary files over an hour old)."""
         if self.folder is None or not self.written:
             return
@@ -271,8 +277,9 @@ class CheckCache:
             entries = [e for e in found if e.name.endswith(".json")]
             if len(entries) <= MAX_ENTRIES:
                 return
-            entries.sort(key=lambda e: e.stat().st_mtime_ns)
-            for entry in entries[: len(entries) - MAX_ENTRIES // 2]:
+            unused = [e for e in entries if e.name.removesuffix(".json") not in self.used]
+            unused.sort(key=lambda e: e.stat().st_mtime_ns)
+            for entry in unused[: len(entries) - MAX_ENTRIES // 2]:
                 os.unlink(entry.path)
         except OSError:
             return

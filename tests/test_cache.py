@@ -237,10 +237,22 @@ def test_the_cache_ignores_itself_in_git(repo: Path) -> None:
     assert (repo / ".samplan-cache/.gitignore").read_text("utf-8").splitlines()[-1] == "*"
 
 
-def test_old_entries_are_pruned(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 4)
+def test_old_entries_are_pruned_but_not_those_in_use(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, checked: list[str]
+) -> None:
     run()
-    assert len(entries(repo)) <= 4
+    folder = repo / ".samplan-cache/check-v1"
+    for number in range(10):  # entries of plans as they were long ago
+        old = folder / f"{number:064x}.json"
+        old.write_text("{}", "utf-8")
+        os.utime(old, (1, 1))
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 8)
+    (repo / "data/fyns-politi/2020/plan.yaml").write_text(MINIMAL, "utf-8")  # one to write
+    run()
+    assert len(entries(repo)) == 6  # the 5 plans and the catalog: the old ones are gone
+    checked.clear()
+    run()
+    assert checked == []  # and none of those in use was removed
 
 
 def test_a_hit_imports_neither_pydantic_nor_the_rules(repo: Path) -> None:
