@@ -25,25 +25,17 @@ import json
 import os
 import re
 import stat
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-try:  # hashlib would load OpenSSL too, for nothing but blake2b
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python without the module
-    from hashlib import blake2b
-
-from samplan import __version__
 from samplan.diagnostics import Diagnostic
+from samplan.fingerprints import digest, folder_digest, tool_fingerprint
 
 CACHE_ENV = "SAMPLAN_CACHE_DIR"
 DEFAULT_FOLDER = ".samplan-cache"
 FORMAT = 1  # of an entry; a change makes every older entry foreign
-MAX_INPUT_BYTES = 16 * 1024 * 1024  # a larger file makes its plan uncacheable
-MAX_FOLDER_ENTRIES = 1000  # likewise a folder with more entries
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a larger entry is not read
 MAX_ENTRIES = 2000  # past this many entries the oldest half is removed
 _KEY = re.compile(r"[0-9a-f]{64}")
@@ -70,60 +62,6 @@ SUPPORTED = all(kind in _VALID for kind in _FIELDS.values())
 Json = Any
 
 
-def _digest(*parts: object) -> str:
-    data = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
-    return blake2b(data.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
-
-
-def _tree_digest(folder: Path) -> str:
-    """Every file under `folder` by name and content (caches left out)."""
-    h = blake2b(digest_size=32)
-    for path, dirs, files in os.walk(folder):
-        dirs[:] = sorted(x for x in dirs if x != "__pycache__")
-        for name in sorted(files):
-            full = os.path.join(path, name)
-            h.update(os.path.relpath(full, folder).encode("utf-8", "surrogateescape") + b"\0")
-            with open(full, "rb") as handle:
-                h.update(blake2b(handle.read(), digest_size=32).digest())
-    return h.hexdigest()
-
-
-def tool_fingerprint() -> str:
-    """samplan itself: its version, its own files, the Python and installed distributions."""
-    package = Path(__file__).resolve().parent
-    installed = []
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        installed += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
-    return _digest(FORMAT, __version__, sys.version, _tree_digest(package), installed)
-
-
-def folder_digest(folder: Path, boundary: Path) -> str | None:
-    """The names, kinds and bytes of every entry of a plan folder, and whether each lies
-    within `boundary`; None when the folder cannot be read in full or is too large."""
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-        if len(entries) > MAX_FOLDER_ENTRIES:
-            return None
-        inside_root = boundary.resolve()
-        parts: list[object] = []
-        for entry in entries:
-            info = os.stat(entry.path)  # follows a link: the loader reads what it names
-            inside = Path(entry.path).resolve().is_relative_to(inside_root)
-            parts.append([entry.name, entry.is_symlink(), inside, stat.S_IFMT(info.st_mode)])
-            if stat.S_ISREG(info.st_mode):
-                if info.st_size > MAX_INPUT_BYTES:
-                    return None
-                parts.append(blake2b(Path(entry.path).read_bytes()).hexdigest())
-    except (OSError, ValueError):
-        return None
-    return _digest(parts)
-
-
 def _diagnostic_of(data: Json) -> Diagnostic | None:
     """A diagnostic from an entry's JSON, or None unless every field has its right type."""
     if not isinstance(data, dict) or data.keys() != _FIELDS.keys():
@@ -142,9 +80,9 @@ def _as_json(diag: Diagnostic) -> dict[str, Json]:
 class CheckCache:
     """Entries under `folder`; a cache whose folder is None remembers nothing."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, tool: str = "") -> None:
         self.folder = folder
-        self.tool = tool_fingerprint() if folder is not None else ""
+        self.tool = tool  # samplan's fingerprint, in every key
         self.written = 0
         self.writable = folder is not None
         self.used: set[str] = set()  # the keys of this run: never pruned
@@ -158,13 +96,14 @@ class CheckCache:
         base = Path(chosen) if chosen else root / DEFAULT_FOLDER
         folder = base / f"check-v{FORMAT}"
         try:
+            tool = digest(FORMAT, tool_fingerprint())
             folder.mkdir(parents=True, exist_ok=True)
             ignore = base / ".gitignore"
             if not chosen and not ignore.exists():  # never write into a folder a user chose
                 ignore.write_text("# samplan's cache (samplan check --no-cache skips it)\n*\n")
         except OSError:
             return cls(None)
-        return cls(folder)
+        return cls(folder, tool)
 
     @property
     def enabled(self) -> bool:
@@ -176,42 +115,37 @@ class CheckCache:
         """The key of one plan's findings, or None when the plan cannot be cached."""
         if self.folder is None:
             return None
-        within = folder.absolute().is_relative_to(root.absolute())
-        digest = folder_digest(folder, root if within else folder)
-        if digest is None:
+        here = _located(folder, root)
+        if here is None:
             return None
-        before: list[object] | None = None
-        if previous is not None:
-            prev_within = previous.absolute().is_relative_to(root.absolute())
-            prev_digest = folder_digest(previous, root if prev_within else previous)
-            if prev_digest is None:
-                return None
-            before = [_relative(previous, root), prev_within, prev_digest]
-        return _digest("plan", self.tool, settings, _relative(folder, root), within, digest, before)
+        before = _located(previous, root) if previous is not None else None
+        if previous is not None and before is None:
+            return None
+        return digest("plan", self.tool, settings, here, before)
 
     def get(self, key: str | None) -> list[Diagnostic] | None:
         """The findings stored under `key`, or None when there is no sound entry."""
         data = self._read(key)
         if data is None or not isinstance(data.get("diagnostics"), list):
             return None
-        if data.get("digest") != _digest(data["diagnostics"]):
+        if data.get("digest") != digest(data["diagnostics"]):
             return None
         found = [_diagnostic_of(x) for x in data["diagnostics"]]
         return None if any(x is None for x in found) else [x for x in found if x is not None]
 
     def put(self, key: str | None, diags: list[Diagnostic]) -> None:
         entries = [_as_json(x) for x in diags]
-        self._write(key, {"diagnostics": entries, "digest": _digest(entries)})
+        self._write(key, {"diagnostics": entries, "digest": digest(entries)})
 
     def memo(self, name: str, compute: Callable[[], Json], valid: Callable[[Json], bool]) -> Json:
         """A fact about samplan itself (the same for one samplan), computed once."""
-        key = _digest("memo", self.tool, name) if self.folder is not None else None
+        key = digest("memo", self.tool, name) if self.folder is not None else None
         data = self._read(key)
-        sound = data is not None and data.get("digest") == _digest(data.get("value"))
+        sound = data is not None and data.get("digest") == digest(data.get("value"))
         if data is not None and sound and valid(data["value"]):
             return data["value"]
         value = compute()
-        self._write(key, {"value": value, "digest": _digest(value)})
+        self._write(key, {"value": value, "digest": digest(value)})
         return value
 
     def _path(self, key: str) -> Path:
@@ -283,6 +217,14 @@ class CheckCache:
                 os.unlink(entry.path)
         except OSError:
             return
+
+
+def _located(folder: Path, root: Path) -> list[object] | None:
+    """A plan folder as the loader sees it: named relative to the repository, within it
+    or not (then the folder is its own boundary), and its content; None if unreadable."""
+    within = folder.absolute().is_relative_to(root.absolute())
+    content = folder_digest(folder, root if within else folder)
+    return None if content is None else [_relative(folder, root), within, content]
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from samplan import cache as cache_module
 from samplan import check as check_module
+from samplan import fingerprints
 from samplan.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,9 +132,9 @@ def test_another_samplan_does_not_use_the_entries(
 
 def test_the_fingerprint_follows_samplans_own_files(tmp_path: Path) -> None:
     (tmp_path / "rule.py").write_text("CODE = 'SP101'\n", "utf-8")
-    before = cache_module._tree_digest(tmp_path)
+    before = fingerprints.tree_digest(tmp_path)
     (tmp_path / "rule.py").write_text("CODE = 'SP102'\n", "utf-8")
-    assert cache_module._tree_digest(tmp_path) != before
+    assert fingerprints.tree_digest(tmp_path) != before
 
 
 HOSTILE_ENTRIES = {
@@ -167,10 +168,10 @@ def _hostile(name: str, real: bytes) -> bytes:
         data["diagnostics"][0]["message"] = "all is well"
     elif "value" in data:
         data["value"]["known"][0] = 101
-        data["digest"] = cache_module._digest(data["value"])
+        data["digest"] = fingerprints.digest(data["value"])
     else:
         data["diagnostics"][0]["line"] = "1"
-        data["digest"] = cache_module._digest(data["diagnostics"])
+        data["digest"] = fingerprints.digest(data["diagnostics"])
     return json.dumps(data).encode()
 
 
@@ -290,9 +291,9 @@ def test_the_fingerprint_follows_the_installed_distributions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "path", [*sys.path, str(tmp_path)])
-    before = cache_module.tool_fingerprint()
+    before = fingerprints.tool_fingerprint()
     (tmp_path / "pyyaml-9.0.dist-info").mkdir()
-    assert cache_module.tool_fingerprint() != before
+    assert fingerprints.tool_fingerprint() != before
 
 
 def test_the_cache_knows_every_field_of_a_diagnostic() -> None:
