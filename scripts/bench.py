@@ -82,6 +82,7 @@ class Command:
     after: Callable[[], None] = lambda: None
     times: list[float] = field(default_factory=list)
     peaks: list[int] = field(default_factory=list)  # bytes
+    cpu: list[float] = field(default_factory=list)  # user + system seconds
 
     def run(self) -> None:
         """Run once, fail loudly on an exit code not in `ok`, record time and memory."""
@@ -101,10 +102,15 @@ class Command:
             fail(f"{self.name} exited {proc.returncode}: {' '.join(self.argv)}\n{text}")
         self.times.append(seconds)
         self.peaks.append(usage.ru_maxrss * 1024)  # kilobytes on Linux
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
 
     @property
     def median(self) -> float:
         return statistics.median(self.times)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
 
     @property
     def peak(self) -> int:
@@ -279,16 +285,21 @@ def print_report(setup: Setup, runs: int, f: Command, fb: Command) -> None:
     print(f'F  = {human(f.median)}  python -c "{FLOOR_F}"')
     print(f'Fb = {human(fb.median)}  python -c "{FLOOR_FB}"\n')
     width = max(len(r.what) for r in setup.rows)
-    print(f"{'what':<{width}}  {'time':>8}  {'floor':>8}  {'ratio':>6}  goal")
+    print(f"{'what':<{width}}  {'time':>8}  {'floor':>8}  {'ratio':>6}  {'cpu':>6}  goal")
     for row in setup.rows:
         ratio = row.command.median / row.floor.median
+        cpu = row.command.cpu_median / row.floor.cpu_median
         goal = "" if row.goal is None else f"<= {row.goal:.2f}"
         if row.goal is not None:
             goal += "  met" if ratio <= row.goal else "  NOT met"
         print(
             f"{row.what:<{width}}  {human(row.command.median):>8}  "
-            f"{human(row.floor.median):>8}  {ratio:>6.2f}  {row.floor.name} {goal}"
+            f"{human(row.floor.median):>8}  {ratio:>6.2f}  {cpu:>6.2f}  {row.floor.name} {goal}"
         )
+    print(
+        "(ratio: of the medians of wall-clock time, as a user waits; cpu: of user + system "
+        "time,\n which other load on a shared machine disturbs less)"
+    )
     print(
         "\nscaling: one plan N times the seed; check (cold) and diff (json) of it and its next year"
     )
@@ -337,6 +348,7 @@ def main(argv: list[str] | None = None) -> None:
             command.run()
             command.times.clear()
             command.peaks.clear()
+            command.cpu.clear()
         for _ in range(runs):
             for command in setup.commands:
                 command.run()
