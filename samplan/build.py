@@ -19,7 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
 from samplan import publish
-from samplan.diff import diff_plans
+from samplan.diff.compare import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.registry import registry
@@ -31,6 +31,7 @@ from samplan.render.errors import template_problem
 from samplan.render.outline import build_page
 from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
+from samplan.selection import require_known_districts, select
 from samplan.text import danish_key
 
 
@@ -198,13 +199,16 @@ def build(
     districts: set[str] | None = None,
     templates: Path | None = None,
     pdf: bool = False,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`);
+    `env` is a template environment to reuse (samplan serve keeps one across rebuilds)."""
     report = BuildReport()
+    require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
     report.diagnostics += problems
-    refs = [r for r in every if years is None or r.year in years]
-    env = make_environment(templates)
+    refs = select(every, data, years, districts, problems)
+    env = env or make_environment(templates)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:

@@ -73,6 +73,13 @@ def _diagnostic_of(data: Json) -> Diagnostic | None:
     return Diagnostic(**data)
 
 
+def _flat_record(data: Json) -> bool:
+    """A mapping of names to text or whole numbers, nothing nested."""
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        return False
+    return all(isinstance(v, str) or type(v) is int for v in data.values())
+
+
 def _as_json(diag: Diagnostic) -> dict[str, Json]:
     return {name: getattr(diag, name) for name in _FIELDS}
 
@@ -123,19 +130,28 @@ class CheckCache:
             return None
         return digest("plan", self.tool, settings, here, before)
 
-    def get(self, key: str | None) -> list[Diagnostic] | None:
-        """The findings stored under `key`, or None when there is no sound entry."""
+    def get(self, key: str | None) -> tuple[list[Diagnostic], list[dict[str, Json]]] | None:
+        """The findings stored under `key` and their notes (flat records of text and
+        numbers), or None when there is no sound entry."""
         data = self._read(key)
         if data is None or not isinstance(data.get("diagnostics"), list):
             return None
-        if data.get("digest") != digest(data["diagnostics"]):
+        notes = data.get("notes")
+        if data.get("digest") != digest(data["diagnostics"], notes):
+            return None
+        if not isinstance(notes, list) or not all(_flat_record(x) for x in notes):
             return None
         found = [_diagnostic_of(x) for x in data["diagnostics"]]
-        return None if any(x is None for x in found) else [x for x in found if x is not None]
+        if any(x is None for x in found):
+            return None
+        return [x for x in found if x is not None], notes
 
-    def put(self, key: str | None, diags: list[Diagnostic]) -> None:
+    def put(
+        self, key: str | None, diags: list[Diagnostic], notes: list[dict[str, Json]] | None = None
+    ) -> None:
         entries = [_as_json(x) for x in diags]
-        self._write(key, {"diagnostics": entries, "digest": digest(entries)})
+        kept = notes or []
+        self._write(key, {"diagnostics": entries, "notes": kept, "digest": digest(entries, kept)})
 
     def memo(self, name: str, compute: Callable[[], Json], valid: Callable[[Json], bool]) -> Json:
         """A fact about samplan itself (the same for one samplan), computed once."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -19,6 +19,7 @@ from samplan import diagnostics as d
 from samplan.config import Config
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
+from samplan.selection import require_known_districts, select
 from samplan.yamlsource import Mark
 
 if TYPE_CHECKING:
@@ -29,10 +30,25 @@ if TYPE_CHECKING:
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
 
 
+@dataclass(frozen=True)
+class Unjudged:
+    """A rule that did not judge a plan, and why ('excerpt'): `check --verbose`."""
+
+    district: str
+    year: int
+    code: str
+    name: str
+    reason: str
+
+    def text(self) -> str:
+        return f"{self.district} {self.year}: {self.code} {self.name} not judged: {self.reason}"
+
+
 @dataclass
 class CheckReport:
     plans: int = 0
     diagnostics: list[d.Diagnostic] = field(default_factory=list)
+    not_judged: list[Unjudged] = field(default_factory=list)
 
 
 class _Plans:
@@ -101,21 +117,36 @@ def _diagnostic(
 
 
 def run_rules(
-    result: LoadResult, ref: PlanRef, previous: LoadResult | None, config: Config
+    result: LoadResult,
+    ref: PlanRef,
+    previous: LoadResult | None,
+    config: Config,
+    not_judged: list[Unjudged] | None = None,
 ) -> Iterator[d.Diagnostic]:
-    """Every rule's findings on one loaded plan, at the configured severities."""
+    """Every rule's findings on one loaded plan, at the configured severities; the rules
+    that did not judge a partial plan go to `not_judged`."""
     from samplan.rules import RULES
-    from samplan.rules.base import Context
+    from samplan.rules.base import Context, NotJudged
 
-    assert result.plan is not None
+    plan = result.plan
+    assert plan is not None
     before = previous.plan if previous is not None else None
-    ctx = Context(result.plan, registry().district(ref.district), before)
+    ctx = Context(plan, registry().district(ref.district), before, frozenset(config.words))
+    skipped = not_judged if not_judged is not None else []
     for rule in RULES.values():
         severity = config.severity_of(rule.CODE, rule.SEVERITY)
-        if severity == "off" or result.plan.year < rule.FIRST_YEAR:
+        if severity == "off" or plan.year < rule.FIRST_YEAR:
+            continue
+        if rule.WHOLE_PLAN and plan.source is not None and plan.source.partial:
+            skipped.append(Unjudged(ref.district, ref.year, rule.CODE, rule.NAME, plan.source.name))
             continue
         for finding in rule.check(ctx):
-            yield _diagnostic(rule, severity, finding, result, ref)
+            if isinstance(finding, NotJudged):
+                skipped.append(
+                    Unjudged(ref.district, ref.year, rule.CODE, rule.NAME, finding.reason)
+                )
+            else:
+                yield _diagnostic(rule, severity, finding, result, ref)
 
 
 def suppress(
@@ -165,35 +196,41 @@ def suppress(
 
 def settings_key(config: Config) -> str:
     """What of the settings changes a plan's findings (for the cache's key)."""
-    return json.dumps(sorted(config.severity.items()))
+    return json.dumps([sorted(config.severity.items()), sorted(config.words)])
 
 
 def check_plan(
     ref: PlanRef, before: PlanRef | None, plans: _Plans, config: Config
-) -> list[d.Diagnostic]:
-    """The findings on one plan: the loader's, or the rules' after suppressions."""
+) -> tuple[list[d.Diagnostic], list[Unjudged]]:
+    """The findings on one plan (the loader's, or the rules' after suppressions) and the
+    rules that did not judge it."""
     result = plans.load(ref)
     if result.plan is None:
-        return list(result.diagnostics)
+        return list(result.diagnostics), []
     previous = plans.load(before) if before else None
-    found = list(run_rules(result, ref, previous, config))
-    return result.diagnostics + suppress(found, result.source, ref, config)
+    not_judged: list[Unjudged] = []
+    found = list(run_rules(result, ref, previous, config, not_judged))
+    return result.diagnostics + suppress(found, result.source, ref, config), not_judged
 
 
 def _cached_check_plan(
     ref: PlanRef, before: PlanRef | None, plans: _Plans, config: Config, cache: CheckCache
-) -> list[d.Diagnostic]:
+) -> tuple[list[d.Diagnostic], list[Unjudged]]:
     """check_plan, answered from the cache when the plan and its earlier year are unchanged;
     stored only when the inputs did not change while they were checked."""
     settings = settings_key(config)
     previous = before.folder if before else None
     key = cache.plan_key(plans.root, ref.folder, previous, settings)
-    found = cache.get(key)
-    if found is None:
-        found = check_plan(ref, before, plans, config)
-        if key is not None and key == cache.plan_key(plans.root, ref.folder, previous, settings):
-            cache.put(key, found)
-    return found
+    hit = cache.get(key)
+    if hit is not None:
+        try:
+            return hit[0], [Unjudged(**note) for note in hit[1]]
+        except TypeError:  # notes of another shape: not ours
+            pass
+    found, not_judged = check_plan(ref, before, plans, config)
+    if key is not None and key == cache.plan_key(plans.root, ref.folder, previous, settings):
+        cache.put(key, found, [asdict(x) for x in not_judged])
+    return found, not_judged
 
 
 def check(
@@ -206,18 +243,19 @@ def check(
 ) -> CheckReport:
     """Check every selected plan under `data` (through `cache` when one is given)."""
     report = CheckReport()
+    require_known_districts(districts)
     every, problems = discover(data, root)
     report.diagnostics += problems
     plans = _Plans(root)
-    for ref in every:
-        if (years and ref.year not in years) or (districts and ref.district not in districts):
-            continue
+    for ref in select(every, data, years, districts, problems):
         report.plans += 1
         before = previous_of(ref, every)
         if cache is not None and cache.enabled:
-            report.diagnostics += _cached_check_plan(ref, before, plans, config, cache)
+            found, not_judged = _cached_check_plan(ref, before, plans, config, cache)
         else:
-            report.diagnostics += check_plan(ref, before, plans, config)
+            found, not_judged = check_plan(ref, before, plans, config)
+        report.diagnostics += found
+        report.not_judged += not_judged
     if cache is not None:
         cache.prune()
     report.diagnostics.sort(key=lambda x: (*x.sort_key, x.message))

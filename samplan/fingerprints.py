@@ -1,8 +1,9 @@
 """What the check cache keys on: digests of samplan itself and of plan folders.
 
-Content, never time: a file's bytes, names and kind, where it lies, and for samplan its
-version, the bytes of every file of its package, the Python and the installed
-distributions.
+Content, never the clock: a file's bytes, names and kind, where it lies, and for samplan
+its version, the bytes of every file of its package, the Python, the installed
+distributions and the programs its rules run (hunspell and its dictionary, by place,
+size and time).
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ from samplan import __version__
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # a larger file makes its plan uncacheable
 MAX_FOLDER_ENTRIES = 1000  # likewise a folder with more entries
+# The programs rules run, and the folders of their data (samplan.spelling: hunspell and
+# its Danish dictionary): installing, upgrading or removing one changes their findings.
+# Located by name, size and time, as a package manager leaves them.
+PROGRAMS = ("hunspell",)
+PROGRAM_DATA = ("/usr/share/hunspell", "/usr/share/myspell/dicts")
 
 
 def digest(*parts: object) -> str:
@@ -43,6 +49,28 @@ def tree_digest(folder: Path) -> str:
     return h.hexdigest()
 
 
+def programs_fingerprint() -> list[object]:
+    """Where each of PROGRAMS is on PATH and every file of PROGRAM_DATA, with size and time."""
+    found: list[object] = []
+    for name in PROGRAMS:
+        for folder in os.environ.get("PATH", "").split(os.pathsep):
+            path = os.path.join(folder or ".", name)
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                info = os.stat(path)
+                found.append([path, info.st_size, info.st_mtime_ns])
+                break
+    for folder in PROGRAM_DATA:
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            info = entry.stat()
+            found.append([entry.path, info.st_size, info.st_mtime_ns])
+    return found
+
+
 def tool_fingerprint() -> str:
     """samplan itself: its version, its own files, the Python and installed distributions
     (OSError when samplan's own files cannot be read)."""
@@ -54,7 +82,8 @@ def tool_fingerprint() -> str:
         except OSError:
             continue
         installed += sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".pth")))
-    return digest(__version__, sys.version, tree_digest(package), installed)
+    programs = programs_fingerprint()
+    return digest(__version__, sys.version, tree_digest(package), installed, programs)
 
 
 def folder_digest(folder: Path, boundary: Path) -> str | None:

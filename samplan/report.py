@@ -89,7 +89,7 @@ def sarif_rules() -> list[dict[str, Any]]:
                 "id": code.code,
                 "name": code.name,
                 "shortDescription": {"text": code.summary},
-                "defaultConfiguration": {"level": "error"},
+                "defaultConfiguration": {"level": code.severity},
             }
         )
     for rule in RULES.values():
@@ -99,7 +99,11 @@ def sarif_rules() -> list[dict[str, Any]]:
                 "name": rule.NAME,
                 "shortDescription": {"text": summary(rule)},
                 "fullDescription": {"text": (rule.__doc__ or "").strip()},
-                "defaultConfiguration": {"level": rule.SEVERITY},
+                "defaultConfiguration": (
+                    {"level": rule.SEVERITY}
+                    if rule.SEVERITY != "off"
+                    else {"level": "note", "enabled": False}  # opt-in rules
+                ),
                 "properties": {"source": rule.SOURCE, "firstPlanYear": rule.FIRST_YEAR},
             }
         )

@@ -40,7 +40,7 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     seen: list[str] = []
     real = check_module.check_plan
 
-    def counting(ref: check_module.PlanRef, *args: object) -> list[object]:
+    def counting(ref: check_module.PlanRef, *args: object) -> object:
         seen.append(f"{ref.district}/{ref.year}")
         return real(ref, *args)  # type: ignore[arg-type]
 
@@ -171,7 +171,7 @@ def _hostile(name: str, real: bytes) -> bytes:
         data["digest"] = fingerprints.digest(data["value"])
     else:
         data["diagnostics"][0]["line"] = "1"
-        data["digest"] = fingerprints.digest(data["diagnostics"])
+        data["digest"] = fingerprints.digest(data["diagnostics"], data["notes"])
     return json.dumps(data).encode()
 
 
@@ -338,3 +338,32 @@ def test_a_cache_that_can_be_read_but_not_written_still_answers(
     checked.clear()
     assert run() == run("--no-cache")
     assert checked[0] == "fyns-politi/2020" and len(checked) == 1 + 5  # the others: hits
+
+
+def test_the_fingerprint_follows_the_programs_the_rules_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samplan import spelling
+
+    assert {str(p) for p in spelling.SEARCHED} == set(fingerprints.PROGRAM_DATA)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    before = fingerprints.tool_fingerprint()
+    program = tmp_path / "hunspell"
+    program.write_text("#!/bin/sh\n", "utf-8")
+    program.chmod(0o755)
+    assert fingerprints.tool_fingerprint() != before  # hunspell installed
+    monkeypatch.setattr(fingerprints, "PROGRAM_DATA", (str(tmp_path / "dicts"),))
+    before = fingerprints.tool_fingerprint()
+    (tmp_path / "dicts").mkdir()
+    (tmp_path / "dicts/da_DK.dic").write_text("1\nord\n", "utf-8")
+    assert fingerprints.tool_fingerprint() != before  # a dictionary installed
+
+
+def test_a_hit_says_what_was_not_judged_as_a_fresh_check_does(repo: Path) -> None:
+    def verbose() -> tuple[int, str, str]:
+        result = CliRunner().invoke(main, ["check", "--verbose"])
+        return result.exit_code, result.stdout, result.stderr
+
+    fresh = CliRunner().invoke(main, ["check", "--verbose", "--no-cache"])
+    assert "not judged" in fresh.stderr  # the seeds hold a news item
+    assert verbose() == verbose() == (fresh.exit_code, fresh.stdout, fresh.stderr)

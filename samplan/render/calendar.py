@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from samplan import __version__
 from samplan.model import Gathering, Plan
+from samplan.plan_facts import stated_date
 from samplan.text import slugify
 
 FILENAME = "moeder.ics"
@@ -54,9 +55,8 @@ def stamp(plan: Plan, environ: Mapping[str, str] = os.environ) -> dt.datetime:
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    published = plan.published.date if plan.published else None
-    day = published or plan.effective_from or plan.discussed_in_kredsraad
-    day = day or dt.date(plan.year, 1, 1)
+    given = (plan.published, plan.effective_from, plan.discussed_in_kredsraad)
+    day = next((d for d in map(stated_date, given) if d), dt.date(plan.year, 1, 1))
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
