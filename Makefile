@@ -85,7 +85,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 
 $(BENCH_STAMP): bench-requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet --no-deps -r bench-requirements.txt
+	$(BENCH_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r bench-requirements.txt
 	touch $@
 
 ## Time whole-process runs as ratios to their floors and peers (BENCH_ARGS=--quick: one run).
