@@ -257,18 +257,22 @@ def peer_rows(setup: Setup, peers: Path | None, big: Pair, small: Pair, work: Pa
 
 
 def hostile_rows(setup: Setup, samplan: str, work: Path, f: Command) -> None:
-    """HOOK for scripts/hostile_shapes.py (see HOSTILE_SHAPES), when it is there."""
+    """HOOK for scripts/hostile_shapes.py (see HOSTILE_SHAPES), when it is there; its
+    write_plans(data) runs in a process of its own, as bench_plans.py does."""
     if not HOSTILE_SHAPES.is_file():
         return
-    import importlib
-
-    module = importlib.import_module("hostile_shapes")
-    writer = getattr(module, "write_plans", None)
-    if writer is None:
-        setup.notes.append("scripts/hostile_shapes.py has no write_plans(data): not timed")
-        return
     data = work / "data-hostile"
-    writer(data)
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+        "import hostile_shapes as h; w = getattr(h, 'write_plans', None); "
+        "sys.exit(3) if w is None else w(Path(sys.argv[2]))"
+    )
+    argv = [sys.executable, "-c", code, str(HOSTILE_SHAPES.parent), str(data)]
+    written = subprocess.run(argv, capture_output=True, text=True, env=ENV, check=False)
+    if written.returncode != 0:
+        why = "has no write_plans(data)" if written.returncode == 3 else "failed"
+        setup.notes.append(f"scripts/hostile_shapes.py {why}: the hostile shapes not timed")
+        return
     argv = [samplan, "check", "--data", str(data), "--no-cache"]
     command = setup.add(Command("check hostile", argv, ok=(0, 1)))
     setup.rows.append(Row("cold samplan check of the hostile shapes", command, f))
