@@ -367,3 +367,11 @@ def test_a_hit_says_what_was_not_judged_as_a_fresh_check_does(repo: Path) -> Non
     fresh = CliRunner().invoke(main, ["check", "--verbose", "--no-cache"])
     assert "not judged" in fresh.stderr  # the seeds hold a news item
     assert verbose() == verbose() == (fresh.exit_code, fresh.stdout, fresh.stderr)
+
+
+def test_the_settings_words_are_part_of_the_key(repo: Path, checked: list[str]) -> None:
+    run()
+    checked.clear()
+    (repo / "samplan.yaml").write_text("words: [TrykFonden]\n", "utf-8")
+    run()
+    assert len(checked) == 5  # the spelling rules read the words: every plan anew
