@@ -1,12 +1,17 @@
 """The command line: the only module that prints or exits.
 
 Heavy libraries (pydantic, jinja2, markdown) are imported inside the commands that
-need them, so `samplan --version` stays instant.
+need them, so `samplan --version` stays instant. The `samplan` executable is `run()`:
+the commands without a collection of garbage during their imports, and a process that
+ends as soon as its output is written (no teardown of every module).
 """
 
 from __future__ import annotations
 
+import atexit
+import gc
 import inspect
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,13 +68,16 @@ def _selection() -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
-def _settings(config_path: Path) -> Config:
-    """samplan.yaml, or exit 2 with its located problems."""
+def _settings(config_path: Path, known: set[str] | None = None) -> Config:
+    """samplan.yaml, or exit 2 with its located problems; `known` are the codes it may
+    name (every code samplan prints, unless the caller already knows them)."""
     from samplan.config import ConfigError, load_config
-    from samplan.diagnostics import LOADER_CODES
-    from samplan.rules import RULES, UNUSED_SUPPRESSION
 
-    known = {*RULES, UNUSED_SUPPRESSION[0], *(c.code for c in LOADER_CODES)}
+    if known is None:
+        from samplan.diagnostics import LOADER_CODES
+        from samplan.rules import RULES, UNUSED_SUPPRESSION
+
+        known = {*RULES, UNUSED_SUPPRESSION[0], *(c.code for c in LOADER_CODES)}
     try:
         config = load_config(config_path, known)
     except ConfigError as err:
@@ -111,6 +119,47 @@ def main(ctx: click.Context, lang: Language | None) -> None:
     use_language(lang or "da")
     if lang is not None:
         ctx.meta["samplan.lang"] = lang
+    if ctx.invoked_subcommand not in _QUICK_START:
+        gc.enable()  # run() left it off for the imports of the commands that turn it on
+
+
+# These commands call _imports_done() once they have imported what they need.
+_QUICK_START = frozenset({"check", "build", "diff"})
+
+
+def _imports_done() -> None:
+    """The imports are made: keep their objects out of every later collection (run() only)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def run() -> None:
+    """The `samplan` executable: main(), then everything flushed and a fast exit.
+
+    Exit handlers still run; only the interpreter's teardown is skipped (files are closed
+    by the commands themselves, every output is flushed here first).
+    """
+    from samplan.startup import defer_pydantic_plugins
+
+    defer_pydantic_plugins()
+    gc.disable()
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # sys.exit("text"), as Python itself reports it
+        code = 1
+    atexit._run_exitfuncs()
+    status = code or 0
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 120  # what Python answers when the output cannot be written
+    os._exit(status)
 
 
 @main.command(short_help="Render plans into out/: pages, Markdown, JSON and calendars.")
@@ -161,6 +210,8 @@ def build(
     """
     from samplan.build import build as run_build
 
+    _imports_done()
+
     pdf = "pdf" in formats
     if pdf:
         from samplan.render.pdf import unavailable
@@ -204,6 +255,11 @@ def build(
 )
 @config_option
 @lang_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every plan anew, without the cache in .samplan-cache/ (or $SAMPLAN_CACHE_DIR).",
+)
 def check(
     years: tuple[int, ...],
     districts: tuple[str, ...],
@@ -212,6 +268,7 @@ def check(
     strict: bool,
     verbose: bool,
     config_path: Path,
+    no_cache: bool,
 ) -> None:
     """Validate plans and run every rule of the law and good practice.
 
@@ -224,6 +281,11 @@ def check(
     its line with a YAML comment `# samplan: ignore[SP104]`; severities and ignores per
     rule are set in samplan.yaml (see `samplan rules`).
 
+    The findings on a plan whose files (and whose earlier year's files), settings and
+    samplan itself did not change are taken from the cache in .samplan-cache/ (set
+    SAMPLAN_CACHE_DIR to keep it elsewhere; --no-cache to check anew). The cache's
+    folder ignores itself in git; it can be deleted at any time.
+
     \b
     Examples:
       samplan check                          every plan in data/
@@ -231,20 +293,30 @@ def check(
       samplan check --format github --strict in a GitHub Actions workflow
       samplan check --verbose                also say what was not judged
     """
+    from samplan.cache import CheckCache
+    from samplan.catalog import catalog
     from samplan.check import check as run_check
-    from samplan.report import REPORTER_BY_NAME
+    from samplan.report import REPORTER_BY_NAME, report_sarif
 
-    config = _settings(config_path)
+    root = Path.cwd()
+    cache = CheckCache.open(root, enabled=not no_cache)
+    codes = catalog(cache)
+    config = _settings(config_path, set(codes.known))
     with _selection():
         report = run_check(
-            Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
+            root, _data_dir(data), config, set(years) or None, set(districts) or None, cache
         )
-    click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
+    _imports_done()  # after the check: the loader and the rules are imported on a cache miss
+    diags = report.diagnostics
+    if fmt == "sarif":
+        click.echo(report_sarif(diags, report.plans, codes.sarif_rules), nl=False)
+    else:
+        click.echo(REPORTER_BY_NAME[fmt](diags, report.plans), nl=False)
     if verbose:
         for skipped in report.not_judged:
             click.echo(skipped.text(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
-    sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
+    sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in diags) else 0)
 
 
 @main.command()
@@ -336,6 +408,7 @@ def _compare(
     """The comparison OLD to NEW names: two years, or two plan folders."""
     from samplan.diff.plans import ComparisonError, compare_folders, compare_years
 
+    _imports_done()
     try:
         if years[0] is not None and years[1] is not None:
             return compare_years(root, _data_dir(data), years[0], years[1], set(districts) or None)
@@ -362,14 +435,14 @@ def _as_year(text: str) -> int | None:
 
 
 def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path) -> str:
-    from jinja2 import TemplateError
-
     from samplan.render import diffview
 
     if fmt == "text":
         return diffview.as_text(diffs, colour)
     if fmt == "json":
         return diffview.as_json(diffs)
+    from jinja2 import TemplateError  # only md and html are rendered from templates
+
     from samplan.build import tidy
     from samplan.render.site import Site, site_environment
 

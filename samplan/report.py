@@ -13,8 +13,6 @@ from typing import Any
 from samplan import __version__
 from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text
 from samplan.locale import t, tn
-from samplan.rules import RULES, UNUSED_SUPPRESSION
-from samplan.rules.base import summary
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -88,7 +86,11 @@ def report_github(diags: list[Diagnostic], plans: int) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _sarif_rules() -> list[dict[str, Any]]:
+def sarif_rules() -> list[dict[str, Any]]:
+    """The metadata of every code, as SARIF describes a rule (imports every rule module)."""
+    from samplan.rules import RULES, UNUSED_SUPPRESSION
+    from samplan.rules.base import summary
+
     rules: list[dict[str, Any]] = []
     for code in LOADER_CODES:
         rules.append(
@@ -126,9 +128,11 @@ def _sarif_rules() -> list[dict[str, Any]]:
     return rules
 
 
-def report_sarif(diags: list[Diagnostic], plans: int) -> str:
-    """SARIF 2.1.0, with the metadata of every rule."""
-    rules = _sarif_rules()
+def report_sarif(
+    diags: list[Diagnostic], plans: int, rules: list[dict[str, Any]] | None = None
+) -> str:
+    """SARIF 2.1.0, with the metadata of every rule (`rules`, or from the rule modules)."""
+    rules = sarif_rules() if rules is None else rules
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for x in diags:

@@ -97,10 +97,14 @@ def _allowed_target(target: str) -> bool:
 
 @cache
 def _parser() -> markdown.Markdown:
-    """One parser, reset between texts: building a parser costs more than converting."""
+    """One parser, reset between texts: building a parser costs more than converting.
+    The extensions are given as themselves, not by name: a name is looked up among the
+    installed entry points, which imports importlib.metadata and scans every package."""
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.smarty import SmartyExtension
+
     return markdown.Markdown(
-        extensions=["sane_lists", "smarty"],
-        extension_configs={"smarty": SMARTY},
+        extensions=[SaneListExtension(), SmartyExtension(**SMARTY)],
         output_format="html",
     )
 

@@ -116,6 +116,8 @@ def sitemap(site: Site, pages: Iterable[str]) -> str | None:
 def site_settings(config: Config) -> Site:
     """The templates' view of the site settings."""
     site = config.site
+    if site is None:
+        return site_of(None, None, None, config.logo)
     return site_of(site.publisher, site.contact, site.base_url, config.logo)
 
 
