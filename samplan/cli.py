@@ -31,6 +31,7 @@ from samplan.options import (
 )
 
 if TYPE_CHECKING:
+    from samplan.cache import CheckCache
     from samplan.config import Config
     from samplan.diagnostics import Diagnostic
     from samplan.diff.changes import PlanDiff
@@ -68,9 +69,12 @@ def _selection() -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
-def _settings(config_path: Path, known: set[str] | None = None) -> Config:
+def _settings(
+    config_path: Path, known: set[str] | None = None, cache: CheckCache | None = None
+) -> Config:
     """samplan.yaml, or exit 2 with its located problems; `known` are the codes it may
-    name (every code samplan prints, unless the caller already knows them)."""
+    name (every code samplan prints, unless the caller already knows them). With the
+    check cache, only what check needs is read, from the cache when the file is unchanged."""
     from samplan.config import ConfigError, load_config
 
     if known is None:
@@ -79,7 +83,12 @@ def _settings(config_path: Path, known: set[str] | None = None) -> Config:
 
         known = {*RULES, UNUSED_SUPPRESSION[0], *(c.code for c in LOADER_CODES)}
     try:
-        config = load_config(config_path, known)
+        if cache is not None:
+            from samplan.check_settings import check_settings
+
+            config = check_settings(config_path, known, cache)
+        else:
+            config = load_config(config_path, known)
     except ConfigError as err:
         _print_diagnostics(err.diagnostics)
         sys.exit(EXIT_USAGE)
@@ -301,7 +310,7 @@ def check(
     root = Path.cwd()
     cache = CheckCache.open(root, enabled=not no_cache)
     codes = catalog(cache)
-    config = _settings(config_path, set(codes.known))
+    config = _settings(config_path, set(codes.known), cache)
     with _selection():
         report = run_check(
             root, _data_dir(data), config, set(years) or None, set(districts) or None, cache

@@ -112,6 +112,15 @@ def test_changed_settings_recompute(repo: Path) -> None:
     assert (code, out) == run("--no-cache", "--format", "json")
 
 
+def test_changed_settings_are_read_again(repo: Path) -> None:
+    (repo / "samplan.yaml").write_text("severity: {SP111: error}\n", "utf-8")
+    _, first = run("--format", "json")
+    (repo / "samplan.yaml").write_text("severity: {SP111: off}\n", "utf-8")
+    _, second = run("--format", "json")
+    assert '"SP111"' in first
+    assert '"SP111"' not in second
+
+
 def test_bad_settings_are_still_refused_from_the_cache(repo: Path) -> None:
     run()
     (repo / "samplan.yaml").write_text("ignore: [SP999]\n", "utf-8")
@@ -256,7 +265,10 @@ def test_old_entries_are_pruned_but_not_those_in_use(
     assert checked == []  # and none of those in use was removed
 
 
-def test_a_hit_imports_neither_pydantic_nor_the_rules(repo: Path) -> None:
+@pytest.mark.parametrize("settings", [None, "severity: {SP111: off}\nwords: [TrykFonden]\n"])
+def test_a_hit_imports_neither_pydantic_nor_the_rules(repo: Path, settings: str | None) -> None:
+    if settings is not None:  # samplan.yaml is remembered too, by its bytes
+        (repo / "samplan.yaml").write_text(settings, "utf-8")
     code = (
         "import sys\nfrom samplan import cli\n"
         "try:\n    cli.main(['check', '--format', 'sarif'])\nexcept SystemExit:\n    pass\n"
