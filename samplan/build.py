@@ -27,7 +27,8 @@ from samplan.render.calendar import FILENAME as CALENDAR
 from samplan.render.calendar import meeting_calendar
 from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment
-from samplan.render.errors import template_problem
+from samplan.render.guarded import Guard, own_templates
+from samplan.render.frozen import freeze_context
 from samplan.render.outline import build_page
 from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
@@ -77,10 +78,11 @@ def render_plan(
     calendar = meeting_calendar(plan, f"Møder i {page.district_name} {plan.year}")
     links = plan_links(plan.year, years, calendar is not None, pdf)
     template = env.get_template("plan.html.j2")
-    html = tidy(template.render(page=page, diff_href=diff_href, links=links))
+    data = freeze_context(page=page, diff_href=diff_href, links=links)
+    html = tidy(template.render(data))
     files: dict[str, str | bytes] = {
         "index.html": html,
-        "plan.md": tidy(env.get_template("plan.md.j2").render(page=page)),
+        "plan.md": tidy(env.get_template("plan.md.j2").render(freeze_context(page=page))),
         "plan.json": plan_json(plan),
     }
     if previous is not None:
@@ -124,7 +126,7 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
             district = reg.districts[district_dir.name]
             districts.append({"id": district.id, "name": district.name, "plans": plans})
     districts.sort(key=lambda x: danish_key(str(x["name"])))
-    return env.get_template("index.html.j2").render(districts=districts)
+    return env.get_template("index.html.j2").render(freeze_context(districts=districts))
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -149,14 +151,6 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def _render_failed(err: Exception, root: Path, ref: PlanRef | None) -> d.Diagnostic:
-    """A template's failure as a located diagnostic; samplan's own bugs are raised."""
-    problem = template_problem(err, root, ref.district if ref else None, ref.year if ref else None)
-    if problem is None:
-        raise err
-    return problem
 
 
 def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
@@ -205,6 +199,7 @@ def build(
     report.diagnostics += problems
     refs = [r for r in every if years is None or r.year in years]
     env = make_environment(templates)
+    guard = Guard(root, own_templates(templates))
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:
@@ -221,12 +216,16 @@ def build(
             continue
         before = previous_of(ref, every)
         previous = load(before).plan if before is not None else None
-        try:
-            years_of = [r.year for r in every if r.district == ref.district]
-            rendered[ref] = render_plan(env, result.plan, previous, years_of, pdf)
-        except Exception as err:  # a repository's templates are untrusted code
-            report.diagnostics.append(_render_failed(err, root, ref))
+        years_of = [r.year for r in every if r.district == ref.district]
+        plan = result.plan
+        outcome = guard.render(
+            lambda: render_plan(env, plan, previous, years_of, pdf), ref.district, ref.year
+        )
+        if isinstance(outcome, d.Diagnostic):
+            report.diagnostics.append(outcome)
             report.failed.append(ref)
+        else:
+            rendered[ref] = outcome
     if not (rendered or out.is_dir()):
         return report
     try:
@@ -237,24 +236,23 @@ def build(
         return report
     try:
         write_plans(out, root, stage, rendered, report)
-        write_index(env, root, out, stage, report)
+        write_index(env, guard, out, stage, report)
     finally:
         publish.finish(stage)
     return report
 
 
 def write_index(
-    env: ImmutableSandboxedEnvironment, root: Path, out: Path, stage: Path, report: BuildReport
+    env: ImmutableSandboxedEnvironment, guard: Guard, out: Path, stage: Path, report: BuildReport
 ) -> None:
     """out/index.html, listing every plan in the output folder."""
-    try:
-        index = tidy(render_index(env, out))
-    except Exception as err:  # a repository's templates are untrusted code
-        report.diagnostics.append(_render_failed(err, root, None))
+    outcome = guard.render(lambda: {"index.html": tidy(render_index(env, out))})
+    if isinstance(outcome, d.Diagnostic):
+        report.diagnostics.append(outcome)
         return
     try:
-        publish.publish_file(stage, out / "index.html", index)
+        publish.publish_file(stage, out / "index.html", outcome["index.html"])
     except OSError as err:
-        report.diagnostics.append(_not_written(err, out / "index.html", root))
+        report.diagnostics.append(_not_written(err, out / "index.html", guard.root))
         return
     report.written.append(out / "index.html")

@@ -17,6 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan.diff import DIFF_VERSION, Change, PlanDiff, word_diff
 from samplan.registry import registry
+from samplan.render.frozen import freeze_context
 
 CONTEXT_WORDS = 12
 HEADINGS = {"added": "Nyt", "removed": "Udgået", "changed": "Ændret"}
@@ -182,4 +183,4 @@ def as_page(
     """
     template = env.get_template("diff.md.j2" if fmt == "md" else "diff.html.j2")
     views = [view(d) for d in diffs]
-    return template.render(views=views, home=home, plan_href=plan_href)
+    return template.render(freeze_context(views=views, home=home, plan_href=plan_href))

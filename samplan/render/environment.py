@@ -9,6 +9,7 @@ and no template file may link out of its folder.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from jinja2 import BaseLoader, ChoiceLoader, PrefixLoader, StrictUndefined
@@ -32,6 +33,11 @@ def _markdown_html(text: str, level: int = 3) -> Markup:
     return Markup(to_html(text, level))
 
 
+def _danish_date(value: dt.date | str) -> str:
+    """A date, or its ISO text as templates receive it, the Danish way."""
+    return danish_date(dt.date.fromisoformat(value) if isinstance(value, str) else value)
+
+
 def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEnvironment:
     """The environment for rendering; `user_templates` are searched first."""
     builtin = ConfinedLoader(builtin_templates())
@@ -52,9 +58,11 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         markdown_md=to_markdown,
         md_inline=md_inline,
         md_words=md_words,
-        danish_date=danish_date,
+        danish_date=_danish_date,
     )
     env.filters = {name: bounded_filter(f) for name, f in env.filters.items()}
-    env.globals.pop("lipsum", None)  # lipsum(n=999999) makes half a gigabyte
+    env.tests = {name: bounded_filter(f) for name, f in env.tests.items()}
+    for name in ("lipsum", "cycler", "joiner"):  # lipsum(n=999999) makes half a gigabyte;
+        env.globals.pop(name, None)  # cycler and joiner are objects with methods
     env.globals["version"] = __version__
     return env

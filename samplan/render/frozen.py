@@ -1,0 +1,70 @@
+"""What a template receives: data, not objects.
+
+A repository's templates are untrusted code, so they never see a pydantic model, a
+dataclass or any object with methods (pydantic's deprecated class methods `parse_file`
+and `parse_raw` read any file and unpickle). `freeze` turns the page model into plain
+read-only values: strings, numbers, booleans, None, tuples and read-only mappings
+(`types.MappingProxyType`), recursively. A model or dataclass becomes a mapping of its
+fields and of the properties samplan defines on it (`key`, `heading_level`, `title`);
+a date becomes its ISO text (`2020-01-01`, which the `danish_date` filter formats);
+an enumeration its value. The sandbox (samplan.render.sandbox) reads a mapping's keys
+as attributes (`page.plan.title`) and refuses every method.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import BaseModel
+
+Frozen = str | int | float | bool | None | tuple[Any, ...] | MappingProxyType[str, Any]
+PLAIN = (str, int, float, bool, type(None))
+
+
+def freeze(value: Any) -> Frozen:
+    """`value` as plain read-only data (see the module docstring)."""
+    if isinstance(value, PLAIN):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, enum.Enum):
+        return freeze(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
+        return tuple(freeze(v) for v in items)
+    if isinstance(value, Mapping):
+        return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
+    if isinstance(value, BaseModel):
+        fields = {name: getattr(value, name) for name in type(value).model_fields}
+        return _record(value, fields)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return _record(value, fields)
+    raise TypeError(f"a template cannot be given a {type(value).__name__}")
+
+
+def _record(value: object, fields: dict[str, Any]) -> MappingProxyType[str, Any]:
+    """A model's or dataclass's fields and samplan's own properties, frozen."""
+    for name in _own_properties(type(value)):
+        fields.setdefault(name, getattr(value, name))
+    return MappingProxyType({name: freeze(v) for name, v in fields.items()})
+
+
+def _own_properties(cls: type) -> list[str]:
+    """The properties samplan's classes define (not pydantic's own `model_extra`...)."""
+    names: list[str] = []
+    for klass in cls.__mro__:
+        if not klass.__module__.startswith("samplan."):
+            continue
+        names += [n for n, v in vars(klass).items() if isinstance(v, property)]
+    return names
+
+
+def freeze_context(**context: Any) -> dict[str, Frozen]:
+    """A template's context, every value frozen."""
+    return {name: freeze(value) for name, value in context.items()}
