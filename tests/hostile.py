@@ -15,6 +15,7 @@ from typing import Any
 import markdown
 
 from samplan.loader import MAX_FILE_BYTES, MAX_FILES, MAX_PLAN_BYTES
+from samplan.render.sandbox import MAX_TEMPLATE_BYTES
 
 CASES = Path(__file__).resolve().parent / "hostile"
 CANARY = "CANARY-7f3e9b: the content of a file outside the repository"
@@ -126,6 +127,25 @@ def _template_symlink_outside(repo: Path) -> None:
     (repo / "templates" / "plan.html.j2").symlink_to(repo.parent / "secret.txt")
 
 
+def _templates(repo: Path, name: str, text: str) -> None:
+    _plan(repo, MINIMAL)
+    (repo / "templates").mkdir(exist_ok=True)
+    (repo / "templates" / name).write_text(text, "utf-8")
+
+
+def _template_deep_nesting(repo: Path) -> None:
+    _templates(repo, "plan.html.j2", "{% if true %}" * 20_000 + "x" + "{% endif %}" * 20_000)
+
+
+def _template_too_large(repo: Path) -> None:
+    _templates(repo, "plan.html.j2", "{# padding #}\n" + "<p>x</p>\n" * (MAX_TEMPLATE_BYTES // 9))
+
+
+def _template_is_a_folder(repo: Path) -> None:
+    _templates(repo, "index.html.j2", "{{ districts|length }}\n")
+    (repo / "templates" / "plan.html.j2").mkdir()
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge-file": _huge_file,
     "long-line": _long_line,
@@ -139,6 +159,9 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "symlinked-year-outside": _symlinked_year_outside,
     "fifo": _fifo,
     "template-symlink-outside": _template_symlink_outside,
+    "template-deep-nesting": _template_deep_nesting,
+    "template-too-large": _template_too_large,
+    "template-is-a-folder": _template_is_a_folder,
 }
 
 # Where a URL is an attribute's value, and the schemes that run code or embed content.
