@@ -7,6 +7,7 @@ folder.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -27,8 +28,8 @@ from samplan.render.calendar import FILENAME as CALENDAR
 from samplan.render.calendar import meeting_calendar
 from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment
-from samplan.render.guarded import Guard, own_templates
 from samplan.render.frozen import freeze_context
+from samplan.render.guarded import Guard, own_templates
 from samplan.render.outline import build_page
 from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
@@ -217,10 +218,8 @@ def build(
         before = previous_of(ref, every)
         previous = load(before).plan if before is not None else None
         years_of = [r.year for r in every if r.district == ref.district]
-        plan = result.plan
-        outcome = guard.render(
-            lambda: render_plan(env, plan, previous, years_of, pdf), ref.district, ref.year
-        )
+        job = functools.partial(render_plan, env, result.plan, previous, years_of, pdf)
+        outcome = guard.render(job, ref.district, ref.year)
         if isinstance(outcome, d.Diagnostic):
             report.diagnostics.append(outcome)
             report.failed.append(ref)

@@ -61,7 +61,7 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         danish_date=_danish_date,
     )
     env.filters = {name: bounded_filter(f) for name, f in env.filters.items()}
-    env.tests = {name: bounded_filter(f) for name, f in env.tests.items()}
+    env.tests = {name: bounded_filter(f) for name, f in env.tests.items()}  # type: ignore[arg-type]
     for name in ("lipsum", "cycler", "joiner"):  # lipsum(n=999999) makes half a gigabyte;
         env.globals.pop(name, None)  # cycler and joiner are objects with methods
     env.globals["version"] = __version__

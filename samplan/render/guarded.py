@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from samplan import diagnostics as d
 from samplan.render.errors import template_failure, template_problem, worker_died
 from samplan.render.worker import Outcome, run_limited
 

@@ -69,14 +69,16 @@ class ConfinedLoader(FileSystemLoader):
                 continue
             real = candidate.resolve()
             if not real.is_relative_to(root) or not real.is_file():
-                raise TemplateFileError(template, candidate, "links out of its folder or is no file")
+                why = "links out of its folder or is no file"
+                raise TemplateFileError(template, candidate, why)
             if real.stat().st_size > MAX_TEMPLATE_BYTES:
                 limit = f"{MAX_TEMPLATE_BYTES // 1024:,} KiB"
                 raise TemplateFileError(template, candidate, f"is larger than {limit}")
             try:
                 return super().get_source(environment, template)
             except (OSError, UnicodeDecodeError) as err:
-                why = "is not UTF-8 text" if isinstance(err, UnicodeDecodeError) else "cannot be read"
+                text = isinstance(err, UnicodeDecodeError)
+                why = "is not UTF-8 text" if text else "cannot be read"
                 raise TemplateFileError(template, candidate, why) from None
         return super().get_source(environment, template)
 
@@ -162,7 +164,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             return self.undefined(obj=obj, name=argument)
         return self._data_only(obj, argument, super().getitem(obj, argument))
 
-    def compile(  # type: ignore[override]
+    def compile(
         self,
         source: Any,
         name: str | None = None,
@@ -172,7 +174,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     ) -> Any:
         """Compile a template; one that nests too deeply is a syntax error, not a crash."""
         try:
-            return super().compile(source, name, filename, raw, defer_init)
+            return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
         except (RecursionError, MemoryError, SyntaxError, ValueError) as err:
             what = f"the template nests too deeply or is too large ({type(err).__name__})"
             raise TemplateSyntaxError(what, 1, name, filename) from None
