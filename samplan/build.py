@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
-from samplan import publish
+from samplan import outfolder, publish
 from samplan.diff import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
@@ -154,6 +154,14 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _output_name(target: Path, root: Path) -> str:
+    """An output path as given (never resolved: a link in it is what the message is about)."""
+    try:
+        return target.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return target.as_posix()
+
+
 def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
     code = d.OUTPUT_NOT_WRITTEN
     return d.Diagnostic(
@@ -161,7 +169,7 @@ def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
         code.name,
         "error",
         f"cannot write the output: {err.strerror or err}",
-        file=d.repository_name(target, root),
+        file=_output_name(target, root),
         help="check that the output folder is writable; the previous output is unchanged",
     )
 
@@ -194,9 +202,14 @@ def build(
     templates: Path | None = None,
     pdf: bool = False,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`)."""
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`).
+
+    Raises outfolder.OutputRefused, before anything is written, for an output folder
+    that would hold the sources or is not samplan's."""
     report = BuildReport()
     every, problems = discover(data, root, None, districts)
+    sources = [data, *([templates] if templates else []), *(r.folder for r in every)]
+    outfolder.refuse_sources(out, root, sources)
     report.diagnostics += problems
     refs = [r for r in every if years is None or r.year in years]
     env = make_environment(templates)
@@ -228,17 +241,35 @@ def build(
     if not (rendered or out.is_dir()):
         return report
     try:
-        stage = publish.start(out)
+        outfolder.claim(out)
     except OSError as err:
         report.diagnostics.append(_not_written(err, out, root))
         report.failed += list(rendered)
         return report
+    with outfolder.locked(out):
+        write_all(env, guard, out, rendered, report)
+    return report
+
+
+def write_all(
+    env: ImmutableSandboxedEnvironment,
+    guard: Guard,
+    out: Path,
+    rendered: dict[PlanRef, dict[str, str | bytes]],
+    report: BuildReport,
+) -> None:
+    """Publish every rendered plan and the index, through one staging folder."""
     try:
-        write_plans(out, root, stage, rendered, report)
+        stage = publish.start(out)
+    except OSError as err:
+        report.diagnostics.append(_not_written(err, out, guard.root))
+        report.failed += list(rendered)
+        return
+    try:
+        write_plans(out, guard.root, stage, rendered, report)
         write_index(env, guard, out, stage, report)
     finally:
         publish.finish(stage)
-    return report
 
 
 def write_index(

@@ -133,10 +133,16 @@ def build(
                 err=True,
             )
             sys.exit(EXIT_USAGE)
+    from samplan.outfolder import OutputRefused
+
     root = Path.cwd()
-    report = run_build(
-        root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
-    )
+    try:
+        report = run_build(
+            root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
+        )
+    except OutputRefused as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
     _print_diagnostics(report.diagnostics)
     click.echo(f"built {len(report.built)} plan(s) into {out}/", err=False)
     if report.failed:

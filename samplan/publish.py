@@ -11,6 +11,7 @@ builds that are no longer running are then removed.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -80,6 +81,7 @@ def publish_plan(stage: Path, out: Path, folder: str, files: Mapping[str, Conten
     for name in sorted(files):
         write_file(new / _safe_name(name), files[name])
     target, old = out / folder, stage / "old" / folder
+    _refuse_links(out, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     old.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
@@ -95,8 +97,19 @@ def publish_plan(stage: Path, out: Path, folder: str, files: Mapping[str, Conten
     return [target / name for name in sorted(files)]
 
 
+def _refuse_links(out: Path, target: Path) -> None:
+    """Refuse a target that is, or lies under, a link inside the output folder: a
+    committed `out/<district>` -> `data/<district>` must never be replaced."""
+    path = out
+    for part in target.relative_to(out).parts:
+        path = path / part
+        if path.is_symlink():
+            raise OSError(errno.ELOOP, f"'{path.name}' in the output folder is a link (remove it)")
+
+
 def publish_file(stage: Path, path: Path, content: Content) -> None:
     """Replace one file (the site index) by a single rename."""
+    _refuse_links(path.parent, path)
     staged = stage / "files" / path.name
     write_file(staged, content)
     os.replace(staged, path)

@@ -1,0 +1,110 @@
+"""The output folder: never a source, always samplan's own, one build at a time.
+
+A build deletes and replaces what it wrote before, so the output folder must never hold
+the sources (as MkDocs refuses a site_dir that contains or lies inside docs_dir, and
+Sphinx an output directory that is its source directory):
+
+- `--out` may not be, contain or lie inside the data folder, the templates or any
+  plan folder, nor be or contain the repository root;
+- the folder is marked as samplan's by a file `.samplan-output` that the first build
+  writes; a folder that is not empty and holds neither the mark nor what a build of an
+  earlier samplan left (the site index and `<district-id>/<year>/plan.json` folders) is
+  refused, so that a mistyped `--out` never replaces anyone's files;
+- builds into one folder take turns: each holds a lock on the mark while it writes, and
+  a build that waits longer than `LOCK_SECONDS` says that another build is running.
+
+Writing through a link is refused where a plan is published (samplan.publish).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from samplan.publish import STAGING_PREFIX
+from samplan.registry import registry
+
+MARK = ".samplan-output"
+MARK_TEXT = "This folder is written by `samplan build`; every build replaces what is in it.\n"
+LOCK_SECONDS = 300.0
+
+
+class OutputRefused(Exception):
+    """An output folder samplan will not write to; the message says why and what to do."""
+
+
+def refuse_sources(out: Path, root: Path, sources: Iterable[Path]) -> None:
+    """Raise OutputRefused when `out` is or contains the repository `root`, or is,
+    contains or lies inside one of the `sources` (data folder, templates, plan folders)."""
+    where = out.resolve()
+    top = root.resolve()
+    if where == top or top.is_relative_to(where):
+        raise OutputRefused(
+            f"--out '{out}' is or contains the repository root; a build replaces its "
+            "output folder: use a folder of its own, such as --out out"
+        )
+    for source in sources:
+        real = source.resolve()
+        if where == real or where.is_relative_to(real) or real.is_relative_to(where):
+            raise OutputRefused(
+                f"--out '{out}' is, contains or lies inside '{source}', which holds sources "
+                "a build would replace: use a folder of its own, such as --out out"
+            )
+
+
+def _looks_built(out: Path) -> bool:
+    """Whether a folder without the mark holds only what an earlier samplan wrote."""
+    reg = registry()
+    for entry in out.iterdir():
+        name = entry.name
+        if name == "index.html" or name.startswith(STAGING_PREFIX):
+            continue
+        if entry.is_symlink() or not entry.is_dir() or reg.district(name) is None:
+            return False
+        for year in entry.iterdir():
+            if year.is_symlink() or not (year / "plan.json").is_file():
+                return False
+    return True
+
+
+def claim(out: Path) -> None:
+    """Make `out` samplan's (marked), or raise OutputRefused when it holds other files."""
+    if out.is_symlink():
+        raise OutputRefused(f"--out '{out}' is a symbolic link; give the folder itself")
+    if out.exists() and not out.is_dir():
+        raise OutputRefused(f"--out '{out}' is not a folder")
+    mark = out / MARK
+    if mark.is_file() and not mark.is_symlink():
+        return
+    if out.is_dir() and any(out.iterdir()) and not _looks_built(out):
+        raise OutputRefused(
+            f"--out '{out}' holds files samplan did not write (it has no {MARK}); "
+            "give an empty or new folder, or remove this one first"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    mark.write_text(MARK_TEXT, "utf-8")
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock (on its mark) while writing; wait for another build."""
+    fd = os.open(out / MARK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        deadline = time.monotonic() + LOCK_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OutputRefused(
+                        f"another build into '{out}' is still running; try again when it ends"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
