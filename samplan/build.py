@@ -27,7 +27,7 @@ from samplan.registry import registry
 from samplan.render.calendar import FILENAME as CALENDAR
 from samplan.render.calendar import meeting_calendar
 from samplan.render.diffview import as_page
-from samplan.render.environment import make_environment
+from samplan.render.environment import make_environment, warm_builtin
 from samplan.render.frozen import freeze_context
 from samplan.render.guarded import Guard, own_templates
 from samplan.render.outline import build_page
@@ -214,6 +214,8 @@ def build(
     refs = [r for r in every if years is None or r.year in years]
     env = make_environment(templates)
     guard = Guard(root, own_templates(templates))
+    if guard.templates is not None:
+        warm_builtin(env, guard.templates)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:

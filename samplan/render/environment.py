@@ -17,6 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from samplan import __version__
+from samplan.render.bytecode import builtin_cache
 from samplan.render.markup import md_inline, md_words, to_html, to_markdown
 from samplan.render.sandbox import BoundedSandbox, ConfinedLoader, bounded_filter
 from samplan.text import danish_date
@@ -52,6 +53,7 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         keep_trailing_newline=True,
         trim_blocks=False,
         auto_reload=False,
+        bytecode_cache=builtin_cache(builtin_templates()),
     )
     env.filters.update(
         markdown_html=_markdown_html,
@@ -66,3 +68,12 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         env.globals.pop(name, None)  # cycler and joiner are objects with methods
     env.globals["version"] = __version__
     return env
+
+
+def warm_builtin(env: ImmutableSandboxedEnvironment, user_templates: Path | None) -> None:
+    """Load the built-in templates a repository does not override, before workers fork
+    (so that each inherits them compiled); a repository's own are compiled in the worker."""
+    for path in sorted(builtin_templates().glob("*.j2")):
+        if user_templates is None or not (user_templates / path.name).exists():
+            env.get_template(path.name)
+        env.get_template(f"builtin/{path.name}")

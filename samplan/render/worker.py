@@ -69,8 +69,11 @@ def run_limited(
     try:
         return _decode(payload)
     except (ValueError, KeyError, TypeError):
-        why = "ran out of memory" if os.WIFSIGNALED(status) else "stopped"
-        return died(f"the worker rendering the templates {why} (status {status})")
+        if os.WIFSIGNALED(status):
+            why = f"was killed by signal {os.WTERMSIG(status)} (out of memory?)"
+        else:
+            why = f"stopped without an answer (exit status {os.WEXITSTATUS(status)})"
+        return died(f"the worker rendering the templates {why}")
 
 
 def _work(
