@@ -3,7 +3,8 @@
 A repository's templates are untrusted code, so they never see a pydantic model, a
 dataclass or any object with methods (pydantic's deprecated class methods `parse_file`
 and `parse_raw` read any file and unpickle). `freeze` turns the page model into plain
-read-only values: strings, numbers, booleans, None, tuples and read-only mappings
+read-only values: strings (a `Markup` string where samplan made the HTML itself, such
+as the organisation chart), numbers, booleans, None, tuples and read-only mappings
 (`types.MappingProxyType`), recursively. A model or dataclass becomes a mapping of its
 fields and of the properties samplan defines on it (`key`, `heading_level`, `title`);
 a date becomes its ISO text (`2020-01-01`, which the `danish_date` filter formats);
