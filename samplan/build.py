@@ -25,7 +25,7 @@ from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.registry import registry
 from samplan.render.calendar import FILENAME as CALENDAR
-from samplan.render.calendar import meeting_calendar
+from samplan.render.calendar import meeting_calendar, unplaceable
 from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment, warm_builtin
 from samplan.render.frozen import freeze_context
@@ -154,6 +154,31 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def calendar_findings(result: LoadResult, ref: PlanRef) -> list[d.Diagnostic]:
+    """A warning at each meeting date that no calendar can hold (left out of moeder.ics)."""
+    found = []
+    assert result.plan is not None
+    for path, date in unplaceable(result.plan):
+        file, mark = result.source.locate(path)
+        found.append(
+            d.Diagnostic(
+                d.INVALID_VALUE.code,
+                d.INVALID_VALUE.name,
+                "warning",
+                f"meeting date {date.isoformat()} cannot be put in a calendar",
+                file=file,
+                line=mark.line if mark else None,
+                column=mark.column if mark else None,
+                help=f"it is left out of {CALENDAR}; check the date",
+                district=ref.district,
+                year=ref.year,
+                snippet=result.source.snippet(file, mark),
+                width=mark.width if mark else 1,
+            )
+        )
+    return found
+
+
 def _output_name(target: Path, root: Path) -> str:
     """An output path as given (never resolved: a link in it is what the message is about)."""
     try:
@@ -230,6 +255,7 @@ def build(
         if result.plan is None:
             report.failed.append(ref)
             continue
+        report.diagnostics += calendar_findings(result, ref)
         before = previous_of(ref, every)
         previous = load(before).plan if before is not None else None
         years_of = [r.year for r in every if r.district == ref.district]

@@ -134,7 +134,12 @@ def build(
             )
             sys.exit(EXIT_USAGE)
     from samplan.outfolder import OutputRefused
+    from samplan.render.calendar import source_date_epoch
 
+    try:
+        source_date_epoch()
+    except ValueError as err:
+        raise click.UsageError(f"{err}; unset it or give seconds since 1970") from None
     root = Path.cwd()
     try:
         report = run_build(
@@ -300,9 +305,7 @@ def diff(
     if output is None:
         click.echo(text, nl=False, color=colour)
     else:
-        from samplan.build import write_atomic
-
-        write_atomic(output, text)
+        _write_output(output, text)
     changed = any(d.changes for d in result.diffs)
     sys.exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
 
@@ -317,9 +320,27 @@ def _as_year(text: str) -> int | None:
     return year if 1900 <= year <= 2200 else None
 
 
-def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path) -> str:
-    from jinja2 import TemplateError
+def _write_output(output: Path, text: str) -> None:
+    """--output: a new file or a regular one replaced whole; never a device or a link."""
+    import stat
 
+    from samplan.build import write_atomic
+
+    try:
+        mode = output.lstat().st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    except OSError as err:
+        raise click.UsageError(f"cannot write '{output}': {err.strerror or err}") from None
+    if not stat.S_ISREG(mode):
+        raise click.UsageError(f"'{output}' is not a regular file; give a new or a regular file")
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise click.UsageError(f"cannot write '{output}': {err.strerror or err}") from None
+
+
+def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path) -> str:
     from samplan.render import diffview
 
     if fmt == "text":
@@ -327,13 +348,18 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
     if fmt == "json":
         return diffview.as_json(diffs)
     from samplan.build import tidy
+    from samplan.diagnostics import Diagnostic
     from samplan.render.environment import make_environment
+    from samplan.render.guarded import Guard, own_templates
 
-    try:
-        return tidy(diffview.as_page(make_environment(templates), diffs, fmt))
-    except TemplateError as err:
-        click.echo(f"Error: template error: {err.message or err}", err=True)
+    def page() -> dict[str, str | bytes]:
+        return {"page": tidy(diffview.as_page(make_environment(templates), diffs, fmt))}
+
+    outcome = Guard(Path.cwd(), own_templates(templates)).render(page)
+    if isinstance(outcome, Diagnostic):
+        _print_diagnostics([outcome])
         sys.exit(EXIT_USAGE)
+    return str(outcome["page"])
 
 
 @main.command()

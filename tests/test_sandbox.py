@@ -4,6 +4,7 @@ but the helpers samplan put there on purpose."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -42,7 +43,7 @@ def contexts() -> Iterator[dict[str, Any]]:
         page = build_page(plan)
         links = plan_links(plan.year, [plan.year - 1, plan.year, plan.year + 1], True, True)
         yield freeze_context(page=page, diff_href="diff.html", links=links)
-    views = [view(diff_plans(a, b)) for a, b in zip(plans, plans[1:], strict=False)]
+    views = [view(diff_plans(a, b)) for a, b in itertools.pairwise(plans)]
     yield freeze_context(views=views, home="../../index.html", plan_href="index.html")
     yield freeze_context(districts=[{"id": "x", "name": "X", "plans": [{"year": "2020"}]}])
 

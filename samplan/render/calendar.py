@@ -39,6 +39,8 @@ def meetings(plan: Plan) -> Iterator[Meeting]:
     seen: dict[str, int] = {}
     for kind, g in gatherings:
         for md in g.meeting_dates or []:
+            if md.date == dt.date.max:
+                continue  # no all-day event can end after it (see unplaceable)
             where = f"-{slugify(md.municipality)}" if md.municipality else ""
             uid = f"{plan.district}-{plan.year}-{kind}-{g.key}-{md.date:%Y%m%d}{where}"
             seen[uid] = seen.get(uid, 0) + 1
@@ -49,11 +51,39 @@ def meetings(plan: Plan) -> Iterator[Meeting]:
             yield Meeting(f"{uid}@samplan", md.date, summary, f"{note}{plan.title}")
 
 
-def stamp(plan: Plan, environ: Mapping[str, str] = os.environ) -> dt.datetime:
-    """DTSTAMP: SOURCE_DATE_EPOCH if set, else a date the plan itself gives."""
+def unplaceable(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], dt.date]]:
+    """The meeting dates no calendar can hold (an all-day event on 9999-12-31 would end
+    after the last date there is), by their path in the plan: left out of moeder.ics."""
+    for part in ("bodies", "fora"):
+        gatherings: list[Gathering] = list(getattr(plan, part) or [])
+        for i, g in enumerate(gatherings):
+            for j, md in enumerate(g.meeting_dates or []):
+                if md.date == dt.date.max:
+                    yield (part, i, "meeting_dates", j), md.date
+
+
+def source_date_epoch(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a time, None when unset; ValueError when it is not a whole
+    number of seconds that a calendar can hold."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return None
+    if not (epoch.isascii() and epoch.isdigit()):
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch[:30]!r} is not a whole number of seconds")
+    try:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"SOURCE_DATE_EPOCH={epoch[:30]} is after the year 9999") from None
+
+
+def stamp(plan: Plan, environ: Mapping[str, str] = os.environ) -> dt.datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH if set (and valid), else a date the plan itself gives."""
+    try:
+        epoch = source_date_epoch(environ)
+    except ValueError:
+        epoch = None  # the build refuses it before it gets here (cli)
+    if epoch is not None:
+        return epoch
     published = plan.published.date if plan.published else None
     day = published or plan.effective_from or plan.discussed_in_kredsraad
     day = day or dt.date(plan.year, 1, 1)
