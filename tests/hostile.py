@@ -3,6 +3,7 @@ to commit, and find live script in produced HTML and Markdown."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tomllib
@@ -146,6 +147,19 @@ def _template_is_a_folder(repo: Path) -> None:
     (repo / "templates" / "plan.html.j2").mkdir()
 
 
+def _long_blank_runs(repo: Path) -> None:
+    """Prose of runs of blanks and tabs just under the text limit (once quadratic)."""
+    run = json.dumps("Start" + " \t" * 24_000 + "slut" + "\t" * 1_000)
+    sections = "".join(f"  - title: Afsnit {n}\n    text: {run}\n" for n in range(4))
+    _plan(repo, MINIMAL + "sections:\n" + sections)
+
+
+def _many_partners(repo: Path) -> None:
+    partners = json.dumps([f"Partner {n}" for n in range(5_000)])
+    text = "initiatives:\n  - title: Mange\n    description: Mange partnere.\n"
+    _plan(repo, MINIMAL + text + f"    partners: {partners}\n")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge-file": _huge_file,
     "long-line": _long_line,
@@ -160,6 +174,8 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "fifo": _fifo,
     "template-symlink-outside": _template_symlink_outside,
     "template-deep-nesting": _template_deep_nesting,
+    "long-blank-runs": _long_blank_runs,
+    "many-partners": _many_partners,
     "template-too-large": _template_too_large,
     "template-is-a-folder": _template_is_a_folder,
 }

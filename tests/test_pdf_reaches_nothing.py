@@ -106,3 +106,10 @@ def test_a_build_with_a_hostile_template_reaches_nothing(
     assert seen == []
     assert b"/EmbeddedFile" not in pdf
     assert CANARY.encode() not in pdf
+
+
+def test_blank_runs_are_collapsed_for_the_pdf_outside_pre() -> None:
+    from samplan.render.pdf import collapse_blanks
+
+    html = "<p>a \t  \t b</p><pre>x    y\n\t\tz</pre><p>c  d</p><PRE>\n  e</PRE>"
+    assert collapse_blanks(html) == "<p>a b</p><pre>x    y\n\t\tz</pre><p>c d</p><PRE>\n  e</PRE>"
