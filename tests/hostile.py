@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from markdown_it import MarkdownIt
 
 from samplan.loader import MAX_FILE_BYTES, MAX_FILES, MAX_PLAN_BYTES
 from samplan.render.sandbox import MAX_TEMPLATE_BYTES
@@ -225,5 +226,15 @@ def our_own() -> frozenset[str]:
 
 
 def live_script_in_markdown(text: str) -> list[str]:
-    """What a Markdown viewer that passes raw HTML through would make live."""
-    return live_script_in_html(markdown.markdown(text))
+    """What a Markdown viewer that passes raw HTML through would make live: Python-Markdown
+    and a CommonMark renderer (markdown-it) that trusts every link."""
+    return live_script_in_html(markdown.markdown(text)) + live_script_in_html(
+        _commonmark().render(text)
+    )
+
+
+@cache
+def _commonmark() -> MarkdownIt:
+    renderer = MarkdownIt("commonmark")
+    renderer.validateLink = lambda url: True  # as a viewer without its own link filter
+    return renderer
