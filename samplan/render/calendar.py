@@ -3,7 +3,8 @@
 RFC 5545, written by the `icalendar` library (imported here only, so that commands
 that write no calendar never load it). Meetings are all-day events (VALUE=DATE): the
 plans give dates, not times. The bytes are deterministic: events in plan order, a UID
-derived from district, year, entity id, date (and municipality), and a DTSTAMP that is
+derived from district, year, entity id, date (and municipality), unique in the calendar
+whatever the names (a repeat gets `-2`, `-3`, ... until unused), and a DTSTAMP that is
 SOURCE_DATE_EPOCH when set, else the plan's own date (published, effective or
 discussed, else 1 January of its year), never the clock.
 """
@@ -36,19 +37,30 @@ def meetings(plan: Plan) -> Iterator[Meeting]:
     """Every dated meeting of the plan, bodies first, each in the plan's order."""
     gatherings: list[tuple[str, Gathering]] = [("organ", b) for b in plan.bodies or []]
     gatherings += [("forum", f) for f in plan.fora or []]
-    seen: dict[str, int] = {}
+    issued: set[str] = set()
     for kind, g in gatherings:
         for md in g.meeting_dates or []:
             if md.date == dt.date.max:
                 continue  # no all-day event can end after it (see unplaceable)
             where = f"-{slugify(md.municipality)}" if md.municipality else ""
-            uid = f"{plan.district}-{plan.year}-{kind}-{g.key}-{md.date:%Y%m%d}{where}"
-            seen[uid] = seen.get(uid, 0) + 1
-            if seen[uid] > 1:
-                uid += f"-{seen[uid]}"
+            uid = _unused(
+                f"{plan.district}-{plan.year}-{kind}-{g.key}-{md.date:%Y%m%d}{where}", issued
+            )
             summary = g.title + (f" ({md.municipality})" if md.municipality else "")
             note = f"{md.note}. " if md.note else ""
             yield Meeting(f"{uid}@samplan", md.date, summary, f"{note}{plan.title}")
+
+
+def _unused(uid: str, issued: set[str]) -> str:
+    """`uid`, or `uid-2`, `uid-3`, ... : the first not issued yet, then issued. Parts of a
+    UID may themselves end in `-2` (a municipality 'A 2', an id 'a-20200101-b'), so every
+    candidate is checked against every UID issued, not counted per base."""
+    candidate, n = uid, 1
+    while candidate in issued:
+        n += 1
+        candidate = f"{uid}-{n}"
+    issued.add(candidate)
+    return candidate
 
 
 def unplaceable(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], dt.date]]:
