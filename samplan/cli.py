@@ -85,7 +85,8 @@ def main() -> None:
     default="out",
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the published plans.",
+    help="Where to write the published plans: a new folder or one samplan wrote (never "
+    "the data, the templates or the repository root).",
 )
 @templates_option
 @click.option(
@@ -236,7 +237,8 @@ def check(
     "--output",
     "output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (replaced whole, never half-written) instead of standard output.",
+    help="Write to FILE (a new or a regular file, replaced whole, never half-written) "
+    "instead of standard output.",
 )
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are changes, 0 when none.")
 @templates_option
