@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +21,10 @@ from samplan import outfolder, publish
 from samplan.diff import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
+from samplan.publish import write_atomic as write_atomic  # where callers found it
 from samplan.registry import registry
 from samplan.render.calendar import FILENAME as CALENDAR
-from samplan.render.calendar import meeting_calendar, unplaceable
+from samplan.render.calendar import calendar_findings, meeting_calendar
 from samplan.render.diffview import as_page
 from samplan.render.environment import make_environment, warm_builtin
 from samplan.render.frozen import freeze_context
@@ -133,55 +132,6 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
     return env.get_template("index.html.j2").render(freeze_context(districts=districts))
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` so that `path` holds either its old or its new content, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        publish.write_file(Path(tmp), content)
-        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a page must stay readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The mode a replaced file keeps, or a new file's mode under the process umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def calendar_findings(result: LoadResult, ref: PlanRef) -> list[d.Diagnostic]:
-    """A warning at each meeting date that no calendar can hold (left out of moeder.ics)."""
-    found = []
-    assert result.plan is not None
-    for path, date in unplaceable(result.plan):
-        file, mark = result.source.locate(path)
-        found.append(
-            d.Diagnostic(
-                d.INVALID_VALUE.code,
-                d.INVALID_VALUE.name,
-                "warning",
-                f"meeting date {date.isoformat()} cannot be put in a calendar",
-                file=file,
-                line=mark.line if mark else None,
-                column=mark.column if mark else None,
-                help=f"it is left out of {CALENDAR}; check the date",
-                district=ref.district,
-                year=ref.year,
-                snippet=result.source.snippet(file, mark),
-                width=mark.width if mark else 1,
-            )
-        )
-    return found
-
-
 def _output_name(target: Path, root: Path) -> str:
     """An output path as given (never resolved: a link in it is what the message is about)."""
     try:
@@ -258,7 +208,7 @@ def build(
         if result.plan is None:
             report.failed.append(ref)
             continue
-        report.diagnostics += calendar_findings(result, ref)
+        report.diagnostics += calendar_findings(result, ref.district, ref.year)
         before = previous_of(ref, every)
         previous = load(before).plan if before is not None else None
         years_of = [r.year for r in every if r.district == ref.district]

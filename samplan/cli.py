@@ -326,7 +326,7 @@ def _write_output(output: Path, text: str) -> None:
     """--output: a new file or a regular one replaced whole; never a device or a link."""
     import stat
 
-    from samplan.build import write_atomic
+    from samplan.publish import write_atomic
 
     try:
         mode = output.lstat().st_mode

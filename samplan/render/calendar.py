@@ -17,6 +17,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from samplan import __version__
+from samplan import diagnostics as d
+from samplan.loader import LoadResult
 from samplan.model import Gathering, Plan
 from samplan.text import slugify
 
@@ -128,3 +130,28 @@ def meeting_calendar(plan: Plan, calendar_name: str) -> bytes | None:
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
+
+
+def calendar_findings(result: LoadResult, district: str, year: int) -> list[d.Diagnostic]:
+    """A warning at each meeting date that no calendar can hold (left out of moeder.ics)."""
+    found = []
+    assert result.plan is not None
+    for path, date in unplaceable(result.plan):
+        file, mark = result.source.locate(path)
+        found.append(
+            d.Diagnostic(
+                d.INVALID_VALUE.code,
+                d.INVALID_VALUE.name,
+                "warning",
+                f"meeting date {date.isoformat()} cannot be put in a calendar",
+                file=file,
+                line=mark.line if mark else None,
+                column=mark.column if mark else None,
+                help=f"it is left out of {FILENAME}; check the date",
+                district=district,
+                year=year,
+                snippet=result.source.snippet(file, mark),
+                width=mark.width if mark else 1,
+            )
+        )
+    return found
