@@ -23,6 +23,7 @@ from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.publish import write_atomic as write_atomic  # where callers found it
 from samplan.registry import registry
+from samplan.render import worker
 from samplan.render.calendar import FILENAME as CALENDAR
 from samplan.render.calendar import calendar_findings, meeting_calendar
 from samplan.render.diffview import as_page
@@ -97,6 +98,7 @@ def render_plan(
     if pdf:
         from samplan.render.pdf import html_to_pdf
 
+        worker.allow(worker.PDF_SECONDS, "the PDF")  # its own time, in a worker
         files["plan.pdf"] = html_to_pdf(html)
     return files
 
@@ -213,7 +215,7 @@ def build(
         previous = load(before).plan if before is not None else None
         years_of = [r.year for r in every if r.district == ref.district]
         job = functools.partial(render_plan, env, result.plan, previous, years_of, pdf)
-        outcome = guard.render(job, ref.district, ref.year)
+        outcome = guard.render(job, ref.district, ref.year, worker.PDF_SECONDS if pdf else 0)
         if isinstance(outcome, d.Diagnostic):
             report.diagnostics.append(outcome)
             report.failed.append(ref)

@@ -103,3 +103,15 @@ def test_a_cache_folder_others_may_write_is_not_used(
     monkeypatch.setenv(CACHE_ENV, str(shared))
     make_environment(None).get_template("plan.html.j2")
     assert list(shared.iterdir()) == []
+
+
+def test_a_job_may_allow_its_pdf_time_of_its_own() -> None:
+    def slow_pdf() -> dict[str, str | bytes]:
+        worker.allow(2.0, "the PDF")
+        time.sleep(0.8)
+        return {"plan.pdf": b"%PDF"}
+
+    assert run(slow_pdf, 0.3) == {"plan.pdf": b"%PDF"}  # sleeps past the templates' timer
+    assert worker.run_limited(slow_pdf, failed, died, 0.3, extra=2.0) == {"plan.pdf": b"%PDF"}
+    worker.allow(0.01, "nothing")  # in the build's own process: no timer at all
+    time.sleep(0.05)

@@ -30,8 +30,11 @@ class Guard:
     root: Path
     templates: Path | None
 
-    def render(self, job: Job, district: str | None = None, year: int | None = None) -> Outcome:
-        """The files `job` renders, or the diagnostic of why it could not."""
+    def render(
+        self, job: Job, district: str | None = None, year: int | None = None, extra: float = 0
+    ) -> Outcome:
+        """The files `job` renders, or the diagnostic of why it could not; `extra` is the
+        time the job may allow itself beyond the templates' (the PDF's)."""
         if self.templates is None:
             try:
                 return dict(job())
@@ -45,4 +48,5 @@ class Guard:
             job,
             lambda err: template_failure(err, self.root, folder, district, year),
             lambda why: worker_died(why, self.root, folder, district, year),
+            extra=extra,
         )

@@ -35,6 +35,8 @@ from samplan.render.sandbox import MAX_SECONDS
 
 MAX_MEMORY = 512 * 1024 * 1024  # bytes a worker may add to what the build holds
 GRACE_SECONDS = 5.0  # how long past its timer a worker may take to answer
+PDF_SECONDS = 120.0  # the PDF's own time, after the templates' (allow())
+_timer = {"running": False, "what": "the templates", "seconds": MAX_SECONDS}
 
 Files = dict[str, str | bytes]
 Outcome = Files | d.Diagnostic
@@ -49,10 +51,11 @@ def run_limited(
     failed: Callable[[BaseException], d.Diagnostic],
     died: Callable[[str], d.Diagnostic],
     seconds: float = MAX_SECONDS,
+    extra: float = 0.0,
 ) -> Outcome:
     """`job()` in a forked worker under the limits; `failed(err)` makes the diagnostic of
     an exception (in the worker, where its traceback is), `died(why)` that of a worker
-    that never answered."""
+    that never answered. `extra` is time the job may `allow()` itself after `seconds`."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker
@@ -60,12 +63,12 @@ def run_limited(
         _work(write, job, failed, seconds)
     os.close(write)
     try:
-        payload, killed = _collect(read, seconds + GRACE_SECONDS, pid)
+        payload, killed = _collect(read, seconds + extra + GRACE_SECONDS, pid)
     finally:
         os.close(read)
     _, status = os.waitpid(pid, 0)
     if killed:
-        return died(f"the templates took longer than {seconds:.0f} seconds")
+        return died(f"the templates took longer than {seconds + extra:.0f} seconds")
     try:
         return _decode(payload)
     except (ValueError, KeyError, TypeError):
@@ -87,6 +90,7 @@ def _work(
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _limit_memory(MAX_MEMORY)
         signal.signal(signal.SIGALRM, _expire)
+        _timer.update(running=True, what="the templates", seconds=seconds)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             payload = _encode_files(job())
@@ -104,7 +108,15 @@ def _work(
 
 
 def _expire(signum: int, frame: object) -> None:
-    raise TemplateTimeout(f"the templates take longer than {MAX_SECONDS:.0f} seconds")
+    raise TemplateTimeout(f"{_timer['what']} ran for more than {_timer['seconds']:.0f} seconds")
+
+
+def allow(seconds: float, what: str) -> None:
+    """In a worker, restart its timer: `what` (the PDF) may take `seconds` of its own;
+    in the build's own process, nothing."""
+    if _timer["running"]:
+        _timer.update(what=what, seconds=seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
 def _limit_memory(extra: int) -> None:
