@@ -38,7 +38,7 @@ from jinja2.utils import Namespace
 MAX_NUMBER = 1_000_000  # the largest whole number a template may make or pass on
 MAX_LENGTH = 20_000_000  # the longest text or list a template may make or pass on
 MAX_OUTPUT = MAX_LENGTH  # characters one template may write
-MAX_SECONDS = 10.0  # time the templates of one plan may take
+MAX_SECONDS = 20.0  # time one template (in a worker: the templates of one plan) may take
 MAX_TEMPLATE_BYTES = 1024 * 1024  # the largest template file
 LOOP_METHODS = frozenset({"cycle", "changed"})
 
