@@ -46,7 +46,7 @@ from hostile import (
 
 from samplan.cli import main
 
-DEADLINE_SECONDS = 30
+DEADLINE_SECONDS = 45  # above the template time limit (20 s) and the worker's grace (5 s)
 MAX_LINE = 1000  # the longest line a case may print: diagnostics stay short however long the input
 MARKER = CANARY.split(":")[0]  # the secret's first word, in whatever a message quotes
 FOLDER_CODES = {"SP012", "SP013", "SP014"}  # findings about a folder carry no line
