@@ -7,9 +7,10 @@ Sphinx an output directory that is its source directory):
 - `--out` may not be, contain or lie inside the data folder, the templates or any
   plan folder, nor be or contain the repository root;
 - the folder is marked as samplan's by a file `.samplan-output` that the first build
-  writes; a folder that is not empty and holds neither the mark nor what a build of an
-  earlier samplan left (the site index and `<district-id>/<year>/plan.json` folders) is
-  refused, so that a mistyped `--out` never replaces anyone's files;
+  writes; in a folder without the mark, a build refuses to start when it would replace
+  something samplan did not write (an `index.html` without samplan's generator line, a
+  `<district-id>/<year>` folder without plan.json, a link), so that a mistyped `--out`
+  never replaces anyone's files (what a build never touches, it leaves alone);
 - builds into one folder take turns: each holds a lock on the mark while it writes, and
   a build that waits longer than `LOCK_SECONDS` says that another build is running.
 
@@ -25,7 +26,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from samplan.publish import STAGING_PREFIX
 from samplan.registry import registry
 
 MARK = ".samplan-output"
@@ -56,19 +56,32 @@ def refuse_sources(out: Path, root: Path, sources: Iterable[Path]) -> None:
             )
 
 
-def _looks_built(out: Path) -> bool:
-    """Whether a folder without the mark holds only what an earlier samplan wrote."""
+def _foreign(out: Path) -> str | None:
+    """In a folder without the mark: the first entry a build would replace that samplan
+    did not write (a site index without samplan's generator line, a district folder of
+    other things, a link), or None. Other entries a build never touches."""
     reg = registry()
-    for entry in out.iterdir():
+    for entry in sorted(out.iterdir()):
         name = entry.name
-        if name == "index.html" or name.startswith(STAGING_PREFIX):
-            continue
-        if entry.is_symlink() or not entry.is_dir() or reg.district(name) is None:
-            return False
-        for year in entry.iterdir():
-            if year.is_symlink() or not (year / "plan.json").is_file():
-                return False
-    return True
+        if name == "index.html":
+            if entry.is_symlink() or not _ours(entry):
+                return name
+        elif reg.district(name) is not None:
+            if entry.is_symlink() or not entry.is_dir():
+                return name
+            for year in sorted(entry.iterdir()):
+                if year.is_symlink() or not (year / "plan.json").is_file():
+                    return f"{name}/{year.name}"
+    return None
+
+
+def _ours(index: Path) -> bool:
+    try:
+        with index.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return b'<meta name="generator" content="samplan' in head
 
 
 def claim(out: Path) -> None:
@@ -80,10 +93,11 @@ def claim(out: Path) -> None:
     mark = out / MARK
     if mark.is_file() and not mark.is_symlink():
         return
-    if out.is_dir() and any(out.iterdir()) and not _looks_built(out):
+    foreign = _foreign(out) if out.is_dir() else None
+    if foreign is not None:
         raise OutputRefused(
-            f"--out '{out}' holds files samplan did not write (it has no {MARK}); "
-            "give an empty or new folder, or remove this one first"
+            f"--out '{out}' holds '{foreign}', which samplan did not write and a build "
+            f"would replace (the folder has no {MARK}): give a new folder, or move it away"
         )
     out.mkdir(parents=True, exist_ok=True)
     mark.write_text(MARK_TEXT, "utf-8")

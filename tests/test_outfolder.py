@@ -68,14 +68,27 @@ def test_a_link_to_the_data_as_output_folder_is_refused(repo: Path) -> None:
     assert sources(repo) == before
 
 
-def test_a_folder_of_other_files_is_refused(repo: Path) -> None:
-    (repo / "site").mkdir()
-    (repo / "site/notes.txt").write_text("mine\n", "utf-8")
+@pytest.mark.parametrize(
+    "theirs", ["index.html", "fyns-politi/2020/notes.txt", "fyns-politi/notes.txt"]
+)
+def test_a_folder_where_a_build_would_replace_other_files_is_refused(
+    repo: Path, theirs: str
+) -> None:
+    (repo / "site" / theirs).parent.mkdir(parents=True)
+    (repo / "site" / theirs).write_text("mine\n", "utf-8")
     result = CliRunner().invoke(main, ["build", "--out", "site"])
     assert result.exit_code == 2
-    assert "samplan did not write" in result.stderr
-    assert (repo / "site/notes.txt").read_text("utf-8") == "mine\n"
-    assert not (repo / "site/index.html").exists()
+    assert "which samplan did not write and a build would replace" in result.stderr
+    assert (repo / "site" / theirs).read_text("utf-8") == "mine\n"
+    assert not (repo / "site" / outfolder.MARK).exists()
+
+
+def test_what_a_build_never_touches_is_left_alone(repo: Path) -> None:
+    (repo / "site/screenshots").mkdir(parents=True)
+    (repo / "site/screenshots/a.png").write_bytes(b"png")
+    assert CliRunner().invoke(main, ["build", "--out", "site"]).exit_code == 0
+    assert (repo / "site/screenshots/a.png").read_bytes() == b"png"
+    assert (repo / "site/fyns-politi/2020/index.html").is_file()
 
 
 def test_a_new_folder_is_marked_and_an_earlier_samplans_output_accepted(repo: Path) -> None:
