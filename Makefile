@@ -1,25 +1,39 @@
 # Two commands do everything on a fresh machine: `make build` and `make test`.
+# Both install exactly what uv.lock pins (hash-checked), with uv, which is itself installed
+# from a hash-pinned requirements/uv.txt; the package's own metadata keeps ranges.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+TOOLS  := .venv-tools
+UV     := $(TOOLS)/bin/uv
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 # axe-core for the browser tests, from npm (package.json, package-lock.json).
 AXE    := node_modules/axe-core/axe.min.js
+# uv uses this machine's Python, never one it downloads, and syncs into $(VENV).
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# --locked: fail, instead of resolving again, when pyproject.toml and uv.lock disagree.
+SYNC := $(UV) sync --locked --python $(PYTHON)
 
-.PHONY: build test lint typecheck pytest golden bench fuzz clean
+.PHONY: build test lint typecheck pytest test-pyyaml-oldest test-latest lock golden bench fuzz clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(UV): requirements/uv.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
 	touch $@
 
-$(DEVSTAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(SYNC) --inexact
+	touch $@
+
+$(DEVSTAMP): pyproject.toml uv.lock | $(UV)
+	$(SYNC) --extra dev
 	touch $@ $(STAMP)
+
+## Refresh uv.lock from pyproject.toml (newest releases the ranges allow); review the diff.
+lock: | $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
 
 ## Install and render every plan in data/ into out/.
 build: $(STAMP)
@@ -35,6 +49,27 @@ test: $(DEVSTAMP) $(AXE)
 	$(BIN)/ruff format --check samplan tests scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory test-pyyaml-oldest
+
+# The reading of YAML against the oldest PyYAML the package accepts (the lock has the
+# newest): samplan's limits must not depend on the libyaml a wheel bundles.
+OLDEST := .venv-oldest
+test-pyyaml-oldest: | $(UV)
+	@test -x $(OLDEST)/bin/python || $(UV) venv --quiet --python $(PYTHON) $(OLDEST)
+	$(UV) export --quiet --locked --extra dev --no-emit-project --no-emit-package pyyaml \
+	  --format requirements-txt --output-file $(OLDEST)/requirements.txt
+	VIRTUAL_ENV=$(OLDEST) $(UV) pip install --quiet -r $(OLDEST)/requirements.txt \
+	  'pyyaml==6.0' -e .
+	$(OLDEST)/bin/python -c 'import yaml; print("PyYAML", yaml.__version__)'
+	$(OLDEST)/bin/pytest -p no:cacheprovider tests/test_yamlsource.py tests/test_hostile.py
+
+## Run the whole suite against the newest releases of every dependency (not the lock), to
+## find a break on purpose; it changes nothing in the repository.
+test-latest: $(AXE) | $(UV)
+	@test -x .venv-latest/bin/python || $(UV) venv --quiet --python $(PYTHON) .venv-latest
+	VIRTUAL_ENV=.venv-latest $(UV) pip install --quiet --upgrade --refresh -e '.[dev]'
+	VIRTUAL_ENV=.venv-latest $(UV) pip list --quiet 2>/dev/null | grep -i -E '^(pyyaml|pydantic|jinja2|click|markdown|nh3|icalendar|weasyprint) '
+	.venv-latest/bin/pytest -p no:cacheprovider
 
 ## Rewrite the golden files under tests/golden/ from data/ (review the diff!).
 golden: $(DEVSTAMP)
@@ -49,4 +84,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache .venv-oldest .venv-latest

@@ -18,7 +18,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
 from samplan import outfolder, publish
-from samplan.diff import diff_plans
+from samplan.diff.compare import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.model import SCHEMA_VERSION, Plan
 from samplan.publish import write_atomic as write_atomic  # where callers found it
@@ -33,6 +33,7 @@ from samplan.render.guarded import Guard, own_templates
 from samplan.render.outline import build_page
 from samplan.render.site import plan_links
 from samplan.repository import PlanRef, discover, previous_of
+from samplan.selection import require_known_districts, select
 from samplan.text import danish_key
 
 
@@ -181,18 +182,21 @@ def build(
     districts: set[str] | None = None,
     templates: Path | None = None,
     pdf: bool = False,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> BuildReport:
-    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`).
+    """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`);
+    `env` is a template environment to reuse (samplan serve keeps one across rebuilds).
 
     Raises outfolder.OutputRefused, before anything is written, for an output folder
     that would hold the sources or is not samplan's."""
     report = BuildReport()
+    require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
     sources = [data, *([templates] if templates else []), *(r.folder for r in every)]
     outfolder.refuse_sources(out, root, sources)
     report.diagnostics += problems
-    refs = [r for r in every if years is None or r.year in years]
-    env = make_environment(templates)
+    refs = select(every, data, years, districts, problems)
+    env = env or make_environment(templates)
     guard = Guard(root, own_templates(templates))
     if guard.templates is not None:
         warm_builtin(env, guard.templates)

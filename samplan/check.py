@@ -16,16 +16,32 @@ from samplan.loader import LoadResult, PlanSource, load_plan
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.rules import RULES, UNUSED_SUPPRESSION
-from samplan.rules.base import Context, Finding, Rule
+from samplan.rules.base import Context, Finding, NotJudged, Rule
+from samplan.selection import require_known_districts, select
 from samplan.yamlsource import Mark
 
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
+
+
+@dataclass(frozen=True)
+class Unjudged:
+    """A rule that did not judge a plan, and why ('excerpt'): `check --verbose`."""
+
+    district: str
+    year: int
+    code: str
+    name: str
+    reason: str
+
+    def text(self) -> str:
+        return f"{self.district} {self.year}: {self.code} {self.name} not judged: {self.reason}"
 
 
 @dataclass
 class CheckReport:
     plans: int = 0
     diagnostics: list[d.Diagnostic] = field(default_factory=list)
+    not_judged: list[Unjudged] = field(default_factory=list)
 
 
 class _Plans:
@@ -92,18 +108,33 @@ def _diagnostic(
 
 
 def run_rules(
-    result: LoadResult, ref: PlanRef, previous: LoadResult | None, config: Config
+    result: LoadResult,
+    ref: PlanRef,
+    previous: LoadResult | None,
+    config: Config,
+    not_judged: list[Unjudged] | None = None,
 ) -> Iterator[d.Diagnostic]:
-    """Every rule's findings on one loaded plan, at the configured severities."""
-    assert result.plan is not None
+    """Every rule's findings on one loaded plan, at the configured severities; the rules
+    that did not judge a partial plan go to `not_judged`."""
+    plan = result.plan
+    assert plan is not None
     before = previous.plan if previous is not None else None
-    ctx = Context(result.plan, registry().district(ref.district), before)
+    ctx = Context(plan, registry().district(ref.district), before, frozenset(config.words))
+    skipped = not_judged if not_judged is not None else []
     for rule in RULES.values():
         severity = config.severity_of(rule.CODE, rule.SEVERITY)
-        if severity == "off" or result.plan.year < rule.FIRST_YEAR:
+        if severity == "off" or plan.year < rule.FIRST_YEAR:
+            continue
+        if rule.WHOLE_PLAN and plan.source is not None and plan.source.partial:
+            skipped.append(Unjudged(ref.district, ref.year, rule.CODE, rule.NAME, plan.source.name))
             continue
         for finding in rule.check(ctx):
-            yield _diagnostic(rule, severity, finding, result, ref)
+            if isinstance(finding, NotJudged):
+                skipped.append(
+                    Unjudged(ref.district, ref.year, rule.CODE, rule.NAME, finding.reason)
+                )
+            else:
+                yield _diagnostic(rule, severity, finding, result, ref)
 
 
 def suppress(
@@ -158,12 +189,11 @@ def check(
 ) -> CheckReport:
     """Check every selected plan under `data`."""
     report = CheckReport()
+    require_known_districts(districts)
     every, problems = discover(data, root)
     report.diagnostics += problems
     plans = _Plans(root)
-    for ref in every:
-        if (years and ref.year not in years) or (districts and ref.district not in districts):
-            continue
+    for ref in select(every, data, years, districts, problems):
         report.plans += 1
         result = plans.load(ref)
         report.diagnostics += result.diagnostics
@@ -171,7 +201,7 @@ def check(
             continue
         before = previous_of(ref, every)
         previous = plans.load(before) if before else None
-        found = list(run_rules(result, ref, previous, config))
+        found = list(run_rules(result, ref, previous, config, report.not_judged))
         report.diagnostics += suppress(found, result.source, ref, config)
     report.diagnostics.sort(key=lambda x: (*x.sort_key, x.message))
     return report

@@ -8,49 +8,42 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from samplan import __version__
+from samplan.options import data_option, district_option, templates_option
 
 if TYPE_CHECKING:
     from samplan.diagnostics import Diagnostic
-    from samplan.diff import PlanDiff
+    from samplan.diff.changes import PlanDiff
+    from samplan.diff.plans import Comparison
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-data_option = click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The folder of plans: <data>/<district-id>/<year>/*.yaml.",
-)
-district_option = click.option(
-    "--district",
-    "districts",
-    multiple=True,
-    metavar="ID",
-    help="Only this district (repeatable), e.g. fyns-politi.",
-)
-
-templates_option = click.option(
-    "--templates",
-    "templates",
-    default="templates",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The repository's own templates, searched before the built-in ones.",
-)
-
 
 def _data_dir(data: Path) -> Path:
-    if not data.is_dir():
-        raise click.UsageError(f"data folder '{data}' does not exist (use --data DIR)")
+    from samplan.selection import require_folder
+
+    require_folder(data)
     return data
+
+
+@contextmanager
+def _selection() -> Iterator[None]:
+    """A selection that matches no plan exits 2, saying what matched nothing."""
+    from samplan.selection import NothingSelected
+
+    try:
+        yield
+    except NothingSelected as err:
+        _print_diagnostics(err.diagnostics)
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -76,7 +69,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Render plans into out/: pages, Markdown, JSON and calendars.")
 @click.argument("years", nargs=-1, type=click.IntRange(1900, 2200))
 @district_option
 @data_option
@@ -143,9 +136,16 @@ def build(
         raise click.UsageError(f"{err}; unset it or give seconds since 1970") from None
     root = Path.cwd()
     try:
-        report = run_build(
-            root, _data_dir(data), out, set(years) or None, set(districts) or None, templates, pdf
-        )
+        with _selection():
+            report = run_build(
+                root,
+                _data_dir(data),
+                out,
+                set(years) or None,
+                set(districts) or None,
+                templates,
+                pdf,
+            )
     except OutputRefused as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)
@@ -172,6 +172,12 @@ def build(
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option(
+    "--verbose",
+    is_flag=True,
+    help="Also say which rules did not judge a partial plan (source: excerpt, summary, "
+    "news item), on standard error.",
+)
+@click.option(
     "--config",
     "config_path",
     default="samplan.yaml",
@@ -185,9 +191,14 @@ def check(
     data: Path,
     fmt: str,
     strict: bool,
+    verbose: bool,
     config_path: Path,
 ) -> None:
     """Validate plans and run every rule of the law and good practice.
+
+    A plan whose `source` says it is partial (an excerpt, a summary, a news item) is not
+    judged by the rules that need the whole plan; --verbose lists them ("not judged:
+    excerpt").
 
     Exits 0 when there is no error finding (with --strict: no warning either), 1 when
     there are findings, 2 on a usage or configuration error. A finding is silenced on
@@ -199,6 +210,7 @@ def check(
       samplan check                          every plan in data/
       samplan check 2020 --format json       the 2020 plans, for a script
       samplan check --format github --strict in a GitHub Actions workflow
+      samplan check --verbose                also say what was not judged
     """
     from samplan.check import check as run_check
     from samplan.config import ConfigError, load_config
@@ -212,10 +224,14 @@ def check(
     except ConfigError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)
-    report = run_check(
-        Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
-    )
+    with _selection():
+        report = run_check(
+            Path.cwd(), _data_dir(data), config, set(years) or None, set(districts) or None
+        )
     click.echo(REPORTER_BY_NAME[fmt](report.diagnostics, report.plans), nl=False)
+    if verbose:
+        for skipped in report.not_judged:
+            click.echo(skipped.text(), err=True)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(EXIT_FINDINGS if any(x.severity in failing for x in report.diagnostics) else 0)
 
@@ -262,7 +278,8 @@ def diff(
 
     --format json prints one object (version, district, old, new, changes,
     summary) when one district is compared, and {"version": 1, "diffs": [...]}
-    holding one such object per district otherwise.
+    holding one such object per district otherwise. A change's old and new are
+    data as in plan.json; old_text and new_text are their Danish display.
 
     Exits 0 (with --exit-code: 0 when nothing changed, 1 when something did), 2 on a
     usage error or a plan that cannot be loaded. Colour is used on a terminal unless
@@ -277,26 +294,10 @@ def diff(
     """
     import os
 
-    from samplan.comparison import ComparisonError, compare_folders, compare_years
-
     root = Path.cwd()
     years = [_as_year(x) for x in (old, new)]
-    try:
-        if years[0] is not None and years[1] is not None:
-            result = compare_years(
-                root, _data_dir(data), years[0], years[1], set(districts) or None
-            )
-        elif years[0] is None and years[1] is None:
-            for folder in (old, new):
-                if not Path(folder).is_dir():
-                    raise click.UsageError(f"'{folder}' is neither a year nor a plan folder")
-            if districts:
-                raise click.UsageError("--district is for years, not for plan folders")
-            result = compare_folders(root, Path(old), Path(new))
-        else:
-            raise click.UsageError("give two years or two plan folders, not one of each")
-    except ComparisonError as err:
-        raise click.UsageError(str(err)) from None
+    with _selection():
+        result = _compare(root, data, old, new, years, districts)
     _print_diagnostics(result.diagnostics)
     if result.failed:
         click.echo(f"{result.failed} plan(s) could not be loaded; nothing compared", err=True)
@@ -310,6 +311,32 @@ def diff(
         _write_output(output, text)
     changed = any(d.changes for d in result.diffs)
     sys.exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
+
+
+def _compare(
+    root: Path,
+    data: Path,
+    old: str,
+    new: str,
+    years: list[int | None],
+    districts: tuple[str, ...],
+) -> Comparison:
+    """The comparison OLD to NEW names: two years, or two plan folders."""
+    from samplan.diff.plans import ComparisonError, compare_folders, compare_years
+
+    try:
+        if years[0] is not None and years[1] is not None:
+            return compare_years(root, _data_dir(data), years[0], years[1], set(districts) or None)
+        if years[0] is not None or years[1] is not None:
+            raise click.UsageError("give two years or two plan folders, not one of each")
+        for folder in (old, new):
+            if not Path(folder).is_dir():
+                raise click.UsageError(f"'{folder}' is neither a year nor a plan folder")
+        if districts:
+            raise click.UsageError("--district is for years, not for plan folders")
+        return compare_folders(root, Path(old), Path(new))
+    except ComparisonError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def _as_year(text: str) -> int | None:
@@ -364,17 +391,19 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
     return str(outcome["page"])
 
 
-@main.command()
+@main.command(short_help="List every rule, or explain any code samplan prints.")
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List every rule: code, name, default severity, legal source, first plan year.
 
-    With a CODE, print that rule's documentation.
+    With a CODE, print that rule's documentation, or the explanation of any other
+    code samplan prints (SP0xx of loading and building plans, SP117 of the check).
 
     \b
     Examples:
       samplan rules
       samplan rules SP104
+      samplan rules SP006
     """
     from samplan.rules import RULES
     from samplan.rules.base import summary
@@ -382,7 +411,8 @@ def rules(code: str | None) -> None:
     if code is not None:
         rule = RULES.get(code.upper())
         if rule is None:
-            raise click.UsageError(f"no rule has the code '{code}' (see `samplan rules`)")
+            _explain_code(code.upper())
+            return
         click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY}, from {rule.FIRST_YEAR})\n")
         click.echo(f"Source: {rule.SOURCE}\n")
         click.echo(inspect.cleandoc(rule.__doc__ or ""))
@@ -392,9 +422,30 @@ def rules(code: str | None) -> None:
             f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  {rule.SOURCE}"
         )
         click.echo(f"       {summary(rule)}")
+    click.echo(
+        "\nSP0xx (loading and building plans) and SP117: `samplan rules CODE` explains each."
+    )
 
 
-@main.command()
+def _explain_code(code: str) -> None:
+    """`samplan rules CODE` for a code of the loader, the build or the check engine."""
+    import textwrap
+
+    from samplan.code_docs import EXPLANATIONS
+    from samplan.diagnostics import LOADER_CODES
+    from samplan.rules import UNUSED_SUPPRESSION
+
+    names = {c.code: c.name for c in LOADER_CODES}
+    if code == UNUSED_SUPPRESSION[0]:
+        click.echo(f"{code} {UNUSED_SUPPRESSION[1]} (of the check)\n")
+    elif code in names:
+        click.echo(f"{code} {names[code]} (of loading and building plans)\n")
+    else:
+        raise click.UsageError(f"samplan prints no code '{code}' (see `samplan rules`)")
+    click.echo(textwrap.fill(EXPLANATIONS[code], 88))
+
+
+@main.command(short_help="Print the JSON Schema of plan files, for editors.")
 def schema() -> None:
     """Print the JSON Schema of a plan file, generated from the plan model.
 
@@ -407,3 +458,15 @@ def schema() -> None:
     from samplan.model import plan_json_schema
 
     click.echo(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _register() -> None:
+    """Commands that live in their own modules."""
+    from samplan.authoring.commands import init, new, serve
+
+    main.add_command(init)
+    main.add_command(new)
+    main.add_command(serve)
+
+
+_register()

@@ -4,6 +4,7 @@
 severity:          # a rule's severity: error, warning, note, or off
   SP111: note
 ignore: [SP116]    # the same as severity off
+words: [TrykFonden, bandepakkerne]   # the repository's own words, for the spelling rules
 ```
 """
 
@@ -24,6 +25,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Config:
     severity: dict[str, str] = field(default_factory=dict)
+    words: tuple[str, ...] = ()
 
     def severity_of(self, code: str, default: str) -> str:
         return self.severity.get(code, default)
@@ -41,8 +43,13 @@ def load_config(path: Path, known_codes: set[str]) -> Config:
         p = doc.problems[0]
         raise ConfigError(f"{path}:{p.mark.line}:{p.mark.column}: {p.message}")
     data = doc.data or {}
-    if not isinstance(data, dict) or set(data) - {"severity", "ignore"}:
-        raise ConfigError(f"{path}: the settings are 'severity' and 'ignore'")
+    if not isinstance(data, dict) or set(data) - {"severity", "ignore", "words"}:
+        raise ConfigError(f"{path}: the settings are 'severity', 'ignore' and 'words'")
+    words = data.get("words") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        where = doc.keys.get(("words",))
+        at = f"{path}:{where.line}:{where.column}" if where else str(path)
+        raise ConfigError(f"{at}: 'words' is a list of words, e.g. words: [TrykFonden]")
     severity = dict(data.get("severity") or {})
     for code in data.get("ignore") or []:
         severity[code] = "off"
@@ -53,4 +60,4 @@ def load_config(path: Path, known_codes: set[str]) -> Config:
             raise ConfigError(f"{at}: unknown rule code '{code}' (see `samplan rules`)")
         if level not in SEVERITIES:
             raise ConfigError(f"{at}: severity of {code} must be one of {', '.join(SEVERITIES)}")
-    return Config(severity)
+    return Config(severity, tuple(words))

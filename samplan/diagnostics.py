@@ -20,6 +20,7 @@ class Code:
     code: str
     name: str
     summary: str
+    severity: Severity = "error"  # what the loader reports it as
 
 
 # Codes of the loader (SP0xx). Rules (SP1xx) register their own codes in samplan.rules.
@@ -53,6 +54,12 @@ FORBIDDEN_CHARACTER = Code(
     "SP017", "forbidden-character", "a control or text-direction character in a value or key"
 )
 OUTPUT_NOT_WRITTEN = Code("SP018", "output-not-written", "a plan's output could not be written")
+UNREAD_FILE = Code(
+    "SP019",
+    "unread-file",
+    "a file in a plan folder that looks like a plan part but is not read",
+    "warning",
+)
 
 LOADER_CODES: tuple[Code, ...] = (
     YAML_SYNTAX,
@@ -73,6 +80,7 @@ LOADER_CODES: tuple[Code, ...] = (
     TEMPLATE_ERROR,
     FORBIDDEN_CHARACTER,
     OUTPUT_NOT_WRITTEN,
+    UNREAD_FILE,
 )
 
 SNIPPET_WIDTH = 100  # columns of a long source line shown around the caret

@@ -15,8 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from samplan import diagnostics as d
-from samplan.model import Plan, dangling_references, duplicate_ids
+from samplan.model import Plan
+from samplan.references import dangling_references, duplicate_ids
 from samplan.registry import registry
+from samplan.repository import is_plan_file, looks_like_plan_file
 from samplan.validation_errors import DataPath, problems
 from samplan.yamlsource import Document, Mark, read_yaml
 
@@ -97,13 +99,19 @@ class _Loader:
         self.bytes_read = 0
 
     def report(
-        self, code: d.Code, message: str, file: str | None, mark: Mark | None, hint: str | None
+        self,
+        code: d.Code,
+        message: str,
+        file: str | None,
+        mark: Mark | None,
+        hint: str | None,
+        severity: d.Severity = "error",
     ) -> None:
         self.diags.append(
             d.Diagnostic(
                 code.code,
                 code.name,
-                "error",
+                severity,
                 message,
                 file=file,
                 line=mark.line if mark else None,
@@ -123,7 +131,19 @@ class _Loader:
         self.report(code, message, file, mark, hint)
 
     def files(self) -> list[Path]:
-        found = sorted(p for p in self.folder.iterdir() if p.suffix == ".yaml")
+        entries = sorted(self.folder.iterdir())
+        for path in entries:
+            if looks_like_plan_file(path):
+                self.report(
+                    d.UNREAD_FILE,
+                    f"{d.shown(path.name)} is not read: a plan's parts are its .yaml and "
+                    ".yml files",
+                    _relative(path, self.root),
+                    None,
+                    "rename the file to end in .yaml if it is part of the plan, else remove it",
+                    severity=d.UNREAD_FILE.severity,
+                )
+        found = self.one_file_a_part([p for p in entries if is_plan_file(p)])
         if len(found) > MAX_FILES:
             self.report(
                 d.LIMIT_EXCEEDED,
@@ -134,6 +154,21 @@ class _Loader:
             )
             return []
         return found
+
+    def one_file_a_part(self, found: list[Path]) -> list[Path]:
+        """`x.yaml` and `x.yml` together are one part saved twice: read `x.yaml` only."""
+        stems = {p.stem for p in found if p.suffix == ".yaml"}
+        for path in found:
+            if path.suffix == ".yml" and path.stem in stems:
+                self.report(
+                    d.BAD_FOLDER,
+                    f"{d.shown(path.name)} and {d.shown(path.stem + '.yaml')} are the same plan "
+                    f"part saved twice; {d.shown(path.name)} is not read",
+                    _relative(path, self.root),
+                    None,
+                    "keep one of the two files",
+                )
+        return [p for p in found if not (p.suffix == ".yml" and p.stem in stems)]
 
     def read(self, path: Path, rel: str) -> Document | None:
         text = self.text(path, rel)
@@ -253,7 +288,7 @@ class _Loader:
         try:
             plan = Plan.model_validate(data)
         except ValidationError as err:
-            file_errors = bool(self.diags)
+            file_errors = any(x.severity == "error" for x in self.diags)
             for p in problems(err.errors(include_url=False), data):  # type: ignore[arg-type]
                 if file_errors and p.code is d.MISSING_KEY and not p.path:
                     continue  # the key may stand in a file that could not be read
@@ -309,7 +344,7 @@ def load_plan(folder: Path, root: Path) -> LoadResult:
     loader = _Loader(folder, root)
     data = loader.merge()
     plan = loader.validate(data)
-    if loader.diags:
+    if any(x.severity == "error" for x in loader.diags):
         plan = None
     return LoadResult(loader.rel, plan, loader.source, loader.diags)
 

@@ -8,10 +8,16 @@ Accepted forms (see SPEC.md)::
     meetings: {max: 2}              # at most 2 a year   -> "Max. 2"
     meetings: {min: 4, note: "2 i 2007"}              # -> "Min. 4 (2 i 2007)"
     meetings: ad-hoc                # or as-needed, locally-decided, weekly, monthly, quarterly
+    meetings: {keyword: quarterly, note: "ét møde holdes ude i kredsen"}
+                                    # -> "Kvartalsvis (ét møde holdes ude i kredsen)"
+
+Each keyword may also be written in Danish as the plan writes it: `ad hoc`, `efter behov`,
+`besluttet lokalt`, `ugentligt`, `månedligt`, `kvartalsvis`.
 """
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -26,6 +32,23 @@ KEYWORD_DA: dict[str, str] = {
     "monthly": "Månedligt",
     "quarterly": "Kvartalsvis",
 }
+
+# The Danish way of writing each keyword (any case), and "ad hoc" written with a space.
+KEYWORD_FROM_DA: dict[str, str] = {
+    **{en: en for en in KEYWORD_DA},
+    **{da.casefold(): en for en, da in KEYWORD_DA.items()},
+    "adhoc": "ad-hoc",
+}
+WRITTEN_KEYWORDS = (*KEYWORD_DA, *(da.casefold() for da in KEYWORD_DA.values()))
+
+
+def keyword_of(text: str) -> str | None:
+    """The stored keyword for a keyword written in English or Danish, or None."""
+    word = " ".join(text.split())
+    if word in KEYWORD_DA:
+        return word
+    return KEYWORD_FROM_DA.get(word.casefold())
+
 
 # How many meetings a year a keyword guarantees at least (for rules such as "min. 4").
 KEYWORD_MIN_PER_YEAR: dict[str, int] = {"weekly": 52, "monthly": 12, "quarterly": 4}
@@ -52,12 +75,15 @@ class Meetings(BaseModel):
             text = data.strip()
             if text.isascii() and text.isdigit():
                 return {"min": int(text), "max": int(text)}
-            if text in KEYWORD_DA:
-                return {"keyword": text}
-            raise ValueError(
-                f"'{text}' is not a meeting frequency; use a number, {{min: N}}, "
-                f"{{min: N, max: M}} or one of: {', '.join(KEYWORD_DA)}"
-            )
+            keyword = keyword_of(text)
+            if keyword is not None:
+                return {"keyword": keyword}
+            raise ValueError(_not_a_frequency(text))
+        if isinstance(data, dict) and isinstance(data.get("keyword"), str):
+            keyword = keyword_of(data["keyword"])
+            if keyword is None:
+                raise ValueError(_not_a_frequency(data["keyword"]))
+            return {**data, "keyword": keyword}
         return data
 
     @model_validator(mode="after")
@@ -94,19 +120,29 @@ class Meetings(BaseModel):
         return self.danish()
 
 
+def _not_a_frequency(text: str) -> str:
+    near = difflib.get_close_matches(text.casefold(), WRITTEN_KEYWORDS, n=1, cutoff=0.6)
+    hint = f" (did you mean '{near[0]}'?)" if near else ""
+    return (
+        f"'{text}' is not a meeting frequency{hint}; use a number, {{min: N}}, "
+        f"{{min: N, max: M}} or one of: {', '.join(KEYWORD_DA)}"
+    )
+
+
 def input_json_schema() -> dict[str, Any]:
     """The JSON Schema of what a plan file may write for `meetings`."""
     return {
         "description": "Meetings a year: a number, {min, max, note} or a keyword.",
         "anyOf": [
             {"type": "integer", "minimum": 0},
-            {"enum": list(KEYWORD_DA)},
+            {"enum": list(WRITTEN_KEYWORDS)},
             {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
                     "min": {"type": "integer", "minimum": 0},
                     "max": {"type": "integer", "minimum": 0},
+                    "keyword": {"enum": list(WRITTEN_KEYWORDS)},
                     "note": {"type": "string"},
                 },
             },

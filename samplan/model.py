@@ -9,16 +9,13 @@ distinct from an empty list: "the plan does not say" is not "the plan says none"
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from typing import Annotated, Any, ClassVar, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     GetJsonSchemaHandler,
     PrivateAttr,
-    StringConstraints,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -26,98 +23,16 @@ from pydantic_core import CoreSchema
 
 from samplan.meetings import Meetings
 from samplan.meetings import input_json_schema as meetings_input_schema
+from samplan.modelbase import Id, Shorthand, ShortText, Strict, Text, Year, with_property
+from samplan.plan_facts import DateOrYes, Person, Published, PublishedOrYes, Source
 from samplan.text import slugify
+from samplan.vocabulary import AgendaTopic, BodyKind, Layout, Level, Part, Priority, Status
 
-SCHEMA_VERSION = 1
+__all__ = ["Person", "Published", "Source"]  # re-exported: they are part of the plan model
 
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-Text = Annotated[str, StringConstraints(max_length=50_000)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
-Year = Annotated[int, Field(ge=1900, le=2200)]
-
-Level = Literal["strategic", "tactical", "operative", "staff"]
-BodyKind = Literal[
-    "kredsråd",
-    "kontaktudvalg",
-    "koordinationsudvalg",
-    "lokalråd",
-    "lokalråd+",
-    "sekretariat",
-    "beredskabsstab",
-    "andet",
-]
-Status = Literal["new", "continued", "ended"]
-Priority = Literal["national", "local"]
-Part = Literal["bodies", "fora", "initiatives"]
-# The fixed vocabulary of recurring agenda topics, so that rules can see them.
-AgendaTopic = Literal[
-    "ungdomskriminalitet",  # the yearly discussion of youth crime (from 2019)
-    "samarbejdsplan",  # discussion of the cooperation plan itself
-    "redegoerelse",  # the politidirektør's yearly report
-    "indsatsomraader",  # choosing the focus areas of the coming year
-    "kriminalitetsudvikling",  # the development of crime in the district
-    "beredskab",
-    "kommunikation",
-    "evaluering",
-    "handlingsplan",
-    "temadroeftelse",
-]
-
-
-def _with_property(
-    schema: JsonSchemaValue,
-    handler: GetJsonSchemaHandler,
-    name: str,
-    make: Callable[[JsonSchemaValue], JsonSchemaValue],
-) -> JsonSchemaValue:
-    """Replace one property of a generated model schema by `make(generated)`."""
-    target = handler.resolve_ref_schema(schema)
-    target["properties"][name] = make(target["properties"][name])
-    return schema
-
-
-class Strict(BaseModel):
-    """Base of every model: unknown keys are an error."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Shorthand(Strict):
-    """A model that may also be written as a single string, stored in `_short_field`."""
-
-    _short_field: ClassVar[str] = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {cls._short_field: data}
-        return data
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        full = handler(core_schema)
-        return {"anyOf": [{"type": "string"}, full]}
-
-
-class Person(Shorthand):
-    """A person or a role: `{name: Arne Gram, title: politidirektør}` or just a role."""
-
-    _short_field: ClassVar[str] = "title"
-    name: ShortText | None = None
-    title: ShortText | None = None
-    municipality: ShortText | None = None
-    organisation: ShortText | None = None
-    on_behalf_of: ShortText | None = None
-    note: Text | None = None
-
-    @model_validator(mode="after")
-    def _named(self) -> Person:
-        if not (self.name or self.title):
-            raise ValueError("a person needs a name or a title")
-        return self
+# 2: level optional, Danish values, kredsråd discussion as a date or yes, publication as
+# yes, source, plan-level municipalities and parties, sub-initiatives, numbered default.
+SCHEMA_VERSION = 2
 
 
 class AgendaItem(Shorthand):
@@ -137,12 +52,7 @@ class MeetingDate(Shorthand):
     note: ShortText | None = None
 
 
-class Published(Strict):
-    """Where and when the plan was published (retsplejeloven § 113)."""
-
-    date: dt.date | None = None
-    where: ShortText | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+PART_LABEL = {"bodies": "Organisering", "fora": "Samarbejdsfora", "initiatives": "Initiativer"}
 
 
 class Include(Shorthand):
@@ -153,11 +63,17 @@ class Include(Shorthand):
     ids: list[Id] | None = None
     category: ShortText | None = None
     status: Status | None = None
-    layout: Literal["table", "chapters"] | None = None  # default: fora table, others chapters
+    layout: Layout | None = None  # default: fora table, initiatives with no description a
+    # list, everything else chapters
 
     @property
     def as_table(self) -> bool:
         return self.layout == "table" or (self.part == "fora" and self.layout is None)
+
+    @property
+    def label(self) -> str:
+        """What the part is called when a section mixes parts."""
+        return self.category or PART_LABEL[self.part]
 
 
 class Entity(Strict):
@@ -188,6 +104,7 @@ class Gathering(Entity):
     topic: Text | None = None
     description: Text | None = None
     level: Level | None = None
+    since: Year | None = None
     chair: Person | None = None
     vice_chair: Person | None = None
     municipalities: list[ShortText] | None = None
@@ -210,7 +127,7 @@ class Gathering(Entity):
         def written_forms(_generated: JsonSchemaValue) -> JsonSchemaValue:
             return meetings_input_schema()
 
-        return _with_property(handler(core_schema), handler, "meetings", written_forms)
+        return with_property(handler(core_schema), handler, "meetings", written_forms)
 
 
 class Body(Gathering):
@@ -218,7 +135,6 @@ class Body(Gathering):
 
     PEOPLE_KEY: ClassVar[str] = "members"
     kind: BodyKind
-    level: Level
     members: list[Person] | None = None
     secretariat: Id | None = None
 
@@ -241,6 +157,7 @@ class Initiative(Entity):
     description: Text | None = None
     partners: list[ShortText] | None = None
     municipalities: list[ShortText] | None = None
+    initiatives: list[Initiative] | None = None  # sub-initiatives (3.1.1, 3.1.2, ...)
 
 
 class Section(Entity):
@@ -250,7 +167,7 @@ class Section(Entity):
     include: list[Include] | None = None
     text_after: Text | None = None
     sections: list[Section] | None = None
-    numbered: bool = True
+    numbered: bool | None = None  # absent: the plan's `numbered`, else numbered
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -260,7 +177,7 @@ class Section(Entity):
             one = generated["anyOf"][0]["items"]
             return {"anyOf": [one, {"type": "array", "items": one}]}
 
-        return _with_property(handler(core_schema), handler, "include", one_or_many)
+        return with_property(handler(core_schema), handler, "include", one_or_many)
 
     @model_validator(mode="before")
     @classmethod
@@ -277,10 +194,15 @@ class Plan(Strict):
     year: Year
     title: ShortText
     subtitle: Text | None = None
+    source: Source | None = None
     issued_by: Person | None = None
-    discussed_in_kredsraad: dt.date | None = None
+    municipalities: list[ShortText] | None = None  # the municipalities the plan covers
+    parties: list[ShortText] | None = None  # the other parties it covers
+    discussed_in_kredsraad: DateOrYes | None = None
+    approved_by_kredsraad: DateOrYes | None = None
     effective_from: dt.date | None = None
-    published: Published | None = None
+    published: PublishedOrYes | None = None
+    numbered: bool | None = None  # the default of every section (absent: numbered)
     bodies: list[Body] | None = None
     fora: list[Forum] | None = None
     initiatives: list[Initiative] | None = None
@@ -308,49 +230,45 @@ class Plan(Strict):
         """Each kind of entity with its list (sections flattened in document order)."""
         yield "bodies", list(self.bodies or [])
         yield "fora", list(self.fora or [])
-        yield "initiatives", list(self.initiatives or [])
+        yield "initiatives", [i for i, _ in walk_initiatives(self.initiatives or [])]
         yield "sections", [s for s, _ in walk_sections(self.sections or [])]
+
+
+_Nested = TypeVar("_Nested", "Section", "Initiative")
+
+
+def _walk(
+    items: list[_Nested], path: tuple[int | str, ...], key: str
+) -> Iterator[tuple[_Nested, tuple[int | str, ...]]]:
+    for index, item in enumerate(items):
+        here: tuple[int | str, ...] = (*path, index)
+        yield item, here
+        yield from _walk(getattr(item, key) or [], (*here, key), key)
 
 
 def walk_sections(
     sections: list[Section], path: tuple[int | str, ...] = ("sections",)
 ) -> Iterator[tuple[Section, tuple[int | str, ...]]]:
     """Every section, depth first, with its path in the plan data."""
-    for index, section in enumerate(sections):
-        here = (*path, index)
-        yield section, here
-        yield from walk_sections(section.sections or [], (*here, "sections"))
+    return _walk(sections, path, "sections")
+
+
+def walk_initiatives(
+    items: list[Initiative], path: tuple[int | str, ...] = ("initiatives",)
+) -> Iterator[tuple[Initiative, tuple[int | str, ...]]]:
+    """Every initiative and sub-initiative, depth first, with its path in the plan data."""
+    return _walk(items, path, "initiatives")
 
 
 def entity_paths(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], Entity]]:
     """(kind, path in the plan data, entity) for every entity, in document order."""
-    for kind in ("bodies", "fora", "initiatives"):
+    for kind in ("bodies", "fora"):
         for index, entity in enumerate(getattr(plan, kind) or []):
             yield kind, (kind, index), entity
+    for item, path in walk_initiatives(plan.initiatives or []):
+        yield "initiatives", path, item
     for section, path in walk_sections(plan.sections or []):
         yield "sections", path, section
-
-
-def duplicate_ids(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], str]]:
-    """(kind, path, id) for every explicit id already used by an entity of its kind."""
-    seen: set[tuple[str, str]] = set()
-    for kind, path, entity in entity_paths(plan):
-        if (kind, entity.key) in seen and not entity._derived_id:
-            yield kind, path, entity.key
-        seen.add((kind, entity.key))
-
-
-def dangling_references(plan: Plan) -> Iterator[tuple[tuple[int | str, ...], str, str]]:
-    """(path, kind, id) for every id in `include` or `secretariat` that names nothing."""
-    ids = {kind: {e.key for e in entities} for kind, entities in plan.entity_lists()}
-    for section, path in walk_sections(plan.sections or []):
-        for k, inc in enumerate(section.include or []):
-            for j, ident in enumerate(inc.ids or []):
-                if ident not in ids[inc.part]:
-                    yield (*path, "include", k, "ids", j), inc.part, ident
-    for index, body in enumerate(plan.bodies or []):
-        if body.secretariat is not None and body.secretariat not in ids["bodies"]:
-            yield ("bodies", index, "secretariat"), "bodies", body.secretariat
 
 
 def plan_json_schema() -> dict[str, Any]:

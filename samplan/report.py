@@ -113,7 +113,7 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "id": code.code,
                 "name": code.name,
                 "shortDescription": {"text": code.summary},
-                "defaultConfiguration": {"level": "error"},
+                "defaultConfiguration": {"level": code.severity},
             }
         )
     for rule in RULES.values():
@@ -123,7 +123,11 @@ def _sarif_rules() -> list[dict[str, Any]]:
                 "name": rule.NAME,
                 "shortDescription": {"text": summary(rule)},
                 "fullDescription": {"text": (rule.__doc__ or "").strip()},
-                "defaultConfiguration": {"level": rule.SEVERITY},
+                "defaultConfiguration": (
+                    {"level": rule.SEVERITY}
+                    if rule.SEVERITY != "off"
+                    else {"level": "note", "enabled": False}  # opt-in rules
+                ),
                 "properties": {"source": rule.SOURCE, "firstPlanYear": rule.FIRST_YEAR},
             }
         )

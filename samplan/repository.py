@@ -1,4 +1,4 @@
-"""Find the plan folders of a repository: `<data>/<district-id>/<year>/*.yaml`."""
+"""Find the plan folders of a repository: `<data>/<district-id>/<year>/*.yaml` (or `.yml`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,21 @@ from samplan import diagnostics as d
 from samplan.registry import registry
 
 MAX_PLANS = 2000
+PLAN_SUFFIXES = (".yaml", ".yml")  # as written: `x.YAML` is reported, not read
+
+
+def is_plan_file(path: Path) -> bool:
+    """A file the loader reads as part of its plan (by name; the loader checks the rest)."""
+    return path.suffix in PLAN_SUFFIXES
+
+
+def looks_like_plan_file(path: Path) -> bool:
+    """A name that an author may have meant as a plan part, but that is not read:
+    `x.YAML`, `x.yaml~`, `x.yml.bak`, `x.json`."""
+    name = path.name.casefold()
+    if is_plan_file(path) or name.startswith("."):
+        return False
+    return ".yaml" in name or ".yml" in name or name.endswith(".json")
 
 
 @dataclass(frozen=True, order=True)
@@ -110,11 +125,11 @@ def _year_folder(
     entries = _entries(folder, root, problems)
     if entries is None:
         return None
-    if not any(p.suffix == ".yaml" for p in entries):
+    if not any(is_plan_file(p) for p in entries):
         problems.append(
             _problem(
                 d.BAD_FOLDER,
-                "the plan folder holds no .yaml file",
+                "the plan folder holds no .yaml or .yml file",
                 folder,
                 root,
                 "add the plan's YAML files or remove the folder",

@@ -33,6 +33,8 @@ def trim(loc: tuple[Any, ...], data: Any) -> DataPath:
     kept: list[str | int] = []
     node = data
     for part in loc:
+        if isinstance(part, str) and part.startswith("<"):
+            continue  # the tag of a union's branch (samplan.plan_facts), not a key
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif _item(node, part) is not None:

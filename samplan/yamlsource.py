@@ -27,6 +27,8 @@ from samplan.diagnostics import shown
 Path_ = tuple[str | int, ...]
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 MAX_DEPTH = 50
+# What libyaml says when it stops on a limit of its own (nesting, in libyaml 0.2.5+).
+LIBYAML_LIMIT = "exceeded maximum nesting depth"
 _LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
@@ -244,34 +246,32 @@ def _nfc(text: str) -> str:
 
 
 def read_yaml(text: str) -> Document:
-    """Parse one YAML file; problems are collected, never raised."""
+    """Parse one YAML file; problems are collected, never raised.
+
+    libyaml is used for speed. Its own limits differ between the copies that PyYAML's
+    wheels bundle (newer ones stop flow nesting deeper than 1000 while they scan ahead,
+    before any event of that depth reaches us); when libyaml stops on such a limit of its
+    own, the file is read again with PyYAML's pure-Python parser, which has none, so that
+    samplan's limits and their codes and positions are the same with every libyaml.
+    """
+    doc = _read(text, yaml.CSafeLoader)
+    if any(_is_parser_limit(p) for p in doc.problems):
+        doc = _read(text, yaml.SafeLoader)
+    return doc
+
+
+def _is_parser_limit(problem: YamlProblem) -> bool:
+    return problem.kind == "syntax" and LIBYAML_LIMIT in problem.message
+
+
+def _read(text: str, loader: Any) -> Document:
     doc = Document()
     separator = _line_separator(text)
     if separator is not None:
         doc.problems.append(separator)
         return doc
     try:
-        events = yaml.parse(text, Loader=yaml.CSafeLoader)
-        builder = _Builder(iter(events), doc)
-        documents = 0
-        for event in builder.events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _Refused(
-                        YamlProblem(
-                            "refused",
-                            "a plan file holds one YAML document, this is the second",
-                            _mark(event),
-                            "split the documents into files of their own",
-                        )
-                    )
-            elif isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                continue
-            elif isinstance(event, yaml.StreamEndEvent):
-                break
-            else:
-                doc.data = builder.node(event, ())
+        _build(yaml.parse(text, Loader=loader), doc)
     except _Refused as refused:
         doc.problems.append(refused.problem)
     except yaml.MarkedYAMLError as err:
@@ -285,6 +285,29 @@ def read_yaml(text: str) -> Document:
     except yaml.reader.ReaderError as err:  # a character YAML does not allow
         doc.problems.append(_reader_problem(text, err))
     return doc
+
+
+def _build(events: Any, doc: Document) -> None:
+    builder = _Builder(iter(events), doc)
+    documents = 0
+    for event in builder.events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(
+                    YamlProblem(
+                        "refused",
+                        "a plan file holds one YAML document, this is the second",
+                        _mark(event),
+                        "split the documents into files of their own",
+                    )
+                )
+        elif isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+            continue
+        elif isinstance(event, yaml.StreamEndEvent):
+            break
+        else:
+            doc.data = builder.node(event, ())
 
 
 def _reader_problem(text: str, err: yaml.reader.ReaderError) -> YamlProblem:

@@ -33,18 +33,28 @@ DIFFS = tuple(
 )
 
 
-def build_tree(root: Path) -> dict[str, str]:
-    """Build data/ of `root` and return the compared files by relative name."""
+# tests/plans/data: plans as real plans state them, rendered under plans/.
+PLANS = Path(__file__).resolve().parent / "plans"
+
+
+def _built(root: Path, data: Path, prefix: str = "") -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
-        report = build(root, root / "data", out)
+        report = build(root, data, out)
         assert not report.failed, report.diagnostics
         tree = {
-            path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+            prefix + path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
             for path in sorted(out.rglob("*"))
             if path.is_file() and (path.name in COMPARED and path.parent != out)
         }
-        tree["index.html"] = (out / "index.html").read_text(encoding="utf-8")
+        tree[prefix + "index.html"] = (out / "index.html").read_text(encoding="utf-8")
+    return tree
+
+
+def build_tree(root: Path) -> dict[str, str]:
+    """Build data/ of `root` (and tests/plans) and return the compared files by name."""
+    tree = _built(root, root / "data")
+    tree.update(_built(PLANS, PLANS / "data", "plans/"))
     runner = CliRunner()
     for name, args, data in DIFFS:
         result = runner.invoke(main, [*args, "--data", str(root / data)])

@@ -152,3 +152,30 @@ def test_a_missing_tool_skips_locally_and_fails_under_ci(monkeypatch: pytest.Mon
     with pytest.raises(pytest.fail.Exception, match=r"CI=true: CI must install it"):
         require("chromium", "gone")
     require("chromium", None)
+
+
+def test_samplan_serve_reloads_the_open_page_after_an_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, driver: Any
+) -> None:
+    """The page open in the browser shows the edit by itself, with the check's findings
+    at its top, and passes axe-core with them."""
+    from click.testing import CliRunner
+    from selenium.webdriver.support.ui import WebDriverWait
+    from serving import serving
+
+    from samplan.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    args = ["init", "--district", "nordjyllands-politi", "--year", "2026"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    plan = tmp_path / "data/nordjyllands-politi/2026/plan.yaml"
+    with serving(tmp_path) as server:
+        browser.viewport(driver, 1280)
+        driver.get(server.url + "nordjyllands-politi/2026/")
+        banner = driver.find_element("id", "samplan-serve").text
+        assert "samplan check: 2 finding(s)" in banner
+        assert "data/nordjyllands-politi/2026/plan.yaml:1:1" in banner
+        assert browser.describe(browser.axe_violations(driver)) == []
+        plan.write_text(plan.read_text("utf-8").replace("title: Samarbejdsplan", "title: Ny"))
+        WebDriverWait(driver, 15).until(lambda d: d.title.startswith("Ny 2026"))
+        assert server.stop()[0] == 0

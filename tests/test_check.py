@@ -80,7 +80,7 @@ def test_text_format_shows_the_source_line_with_a_caret(monkeypatch: pytest.Monk
         "   |                                           ^^^^^^^^^^^^\n"
         "  = help: did you mean 'Ikast-Brande'?\n"
     ) in out
-    assert out.endswith("1 plan(s) checked: 2 error(s), 16 warning(s), 1 note(s)\n")
+    assert out.endswith("1 plan(s) checked: 3 error(s), 3 warning(s), 2 note(s)\n")
 
 
 def test_github_format_is_workflow_commands(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -156,7 +156,7 @@ def test_settings_change_severities_and_ignore_rules(
     [
         ("severity:\n  SP999: error\n", "samplan.yaml:2:10: unknown rule code 'SP999'"),
         ("severity:\n  SP108: loud\n", "samplan.yaml:2:10: severity of SP108 must be one of"),
-        ("colour: red\n", "samplan.yaml: the settings are 'severity' and 'ignore'"),
+        ("colour: red\n", "samplan.yaml: the settings are 'severity', 'ignore' and 'words'"),
     ],
 )
 def test_bad_settings_are_a_configuration_error(

@@ -57,7 +57,7 @@ def test_build_writes_every_output(repo: Path) -> None:
     assert sorted(p.name for p in plan_dir.iterdir()) == ["index.html", "plan.json", "plan.md"]
     assert (repo / "out/index.html").is_file()
     data = json.loads((plan_dir / "plan.json").read_text("utf-8"))
-    assert data == {"schema_version": 1, "district": "fyns-politi", "year": 2020,
+    assert data == {"schema_version": 2, "district": "fyns-politi", "year": 2020,
                     "title": "Samarbejdsplan 2020"}  # fmt: skip
 
 
@@ -123,7 +123,10 @@ def test_build_without_data_folder_is_a_usage_error(
     monkeypatch.chdir(tmp_path)
     code, out, err = run("build")
     assert (code, out) == (2, "")
-    assert err.splitlines()[-1] == "Error: data folder 'data' does not exist (use --data DIR)"
+    assert err.splitlines()[-1] == (
+        "Error: data folder 'data' does not exist: run samplan from the root of a plan "
+        "repository, or name the folder with --data DIR"
+    )
 
 
 def test_schema_prints_the_json_schema_of_plan_files() -> None:
@@ -132,8 +135,9 @@ def test_schema_prints_the_json_schema_of_plan_files() -> None:
     schema = json.loads(out)
     assert "required" not in schema
     assert sorted(schema["properties"]) == [
-        "bodies", "discussed_in_kredsraad", "district", "effective_from", "fora", "initiatives",
-        "issued_by", "published", "sections", "subtitle", "title", "year",
+        "approved_by_kredsraad", "bodies", "discussed_in_kredsraad", "district",
+        "effective_from", "fora", "initiatives", "issued_by", "municipalities", "numbered",
+        "parties", "published", "sections", "source", "subtitle", "title", "year",
     ]  # fmt: skip
 
 
@@ -145,3 +149,65 @@ def test_every_command_is_documented_with_an_example(command: str) -> None:
     for param in main.commands[command].params:  # type: ignore[attr-defined]
         if param.param_type_name == "option":
             assert param.help, f"--{param.name} of {command} has no help"
+
+
+@pytest.mark.parametrize("command", ["check", "build", "diff 2019 2020"])
+def test_an_unknown_district_matches_nothing(repo: Path, command: str) -> None:
+    write(repo, MINIMAL)
+    code, out, err = run(*command.split(), "--district", "nordjylland")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "Error: --district 'nordjylland' is not a police district id; did you mean "
+        "'nordjyllands-politi' or"
+    )
+    assert "fyns-politi, koebenhavns-politi" in err  # the ids to choose from
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_year_without_plans_matches_nothing(repo: Path, command: str) -> None:
+    write(repo, MINIMAL)
+    assert run(command, "2030") == (
+        2,
+        "",
+        "Error: no plan for 2030 in 'data' (years with plans: 2020)\n",
+    )
+
+
+def test_a_district_without_plans_matches_nothing(repo: Path) -> None:
+    write(repo, MINIMAL)
+    assert run("check", "--district", "bornholms-politi") == (
+        2,
+        "",
+        "Error: no plan of bornholms-politi in 'data' (districts with plans: fyns-politi)\n",
+    )
+
+
+def test_a_year_some_districts_lack_is_fine(repo: Path) -> None:
+    write(repo, MINIMAL)
+    write(repo, MINIMAL.replace("2020", "2021"), folder="fyns-politi/2021")
+    write(repo, MINIMAL.replace("fyns", "bornholms"), folder="bornholms-politi/2020")
+    assert run("check", "2021")[0] == 0
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_empty_repository_matches_nothing(repo: Path, command: str) -> None:
+    code, out, err = run(command)
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: no plan in 'data': a plan is a folder data/<district-id>/<year>/ holding "
+        ".yaml files (see the README, 'A plan repository')\n"
+    )
+
+
+def test_a_missing_data_folder_matches_nothing(repo: Path) -> None:
+    (repo / "data").rmdir()
+    code, _, err = run("check")
+    assert code == 2
+    assert err.startswith("Error: data folder 'data' does not exist")
+
+
+def test_a_yml_plan_is_checked_and_built(repo: Path) -> None:
+    write(repo, MINIMAL, name="plan.yml")
+    assert run("check")[0] == 0
+    assert run("build")[0] == 0
+    assert (repo / "out/fyns-politi/2020/index.html").is_file()

@@ -13,8 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from samplan.cli import main
-from samplan.diff import FIELD_LABEL, NESTED_FIELDS, Change, diff_plans, word_diff
-from samplan.matching import match
+from samplan.diff.changes import Change
+from samplan.diff.compare import diff_plans
+from samplan.diff.fields import FIELD_LABEL, NESTED_FIELDS
+from samplan.diff.matching import match
+from samplan.diff.words import word_diff
 from samplan.model import Body, Forum, Initiative, Plan, Published, Section
 from samplan.render.diffview import as_text, trim
 
@@ -47,7 +50,7 @@ def test_2011_initiatives_are_new_and_no_forum_is_removed(fmt: str) -> None:
     code, out, err = run("diff", "2007", "2011", *MVS, "--format", fmt)
     assert (code, err) == (0, "")
     for title in ("Ungesamråd", "En indsats for et tryggere natteliv for de unge"):
-        assert f"Nyt initiativ: {title}" in out
+        assert f"Nyt initiativ: »{title}«" in out
     assert "samarbejdsforum" not in out.lower()
     assert "organ" not in out
 
@@ -59,7 +62,7 @@ def test_2011_diff_as_data() -> None:
     added = {c["id"] for c in data["changes"] if c["change"] == "added"}
     assert {"ungesamraad", "trygt-natteliv", "boern-og-unge", "faerdsel"} <= added
     assert not [c for c in data["changes"] if c["kind"] in ("body", "forum", "member")]
-    assert data["summary"] == {"added": 7, "removed": 4, "changed": 2, "renamed": 0}
+    assert data["summary"] == {"added": 7, "removed": 4, "changed": 4, "renamed": 0}
 
 
 # --- the fixture repository: every kind of change -------------------------------------
@@ -71,22 +74,38 @@ def test_every_kind_of_change_of_the_fixture() -> None:
     jsonschema.validate(data, SCHEMA)
     found = {(c["change"], c["kind"], c["id"], c["field"]): c for c in data["changes"]}
     meetings = found["changed", "body", "kredsraad", "meetings"]
-    assert (meetings["old"], meetings["new"]) == ("Min. 4", "Min. 2")
-    assert meetings["text"] == "Kredsrådet: møder ændret fra min. 4 til min. 2 om året"
+    assert (meetings["old"], meetings["new"]) == ({"min": 4}, {"min": 2})
+    assert (meetings["old_text"], meetings["new_text"]) == ("Min. 4", "Min. 2")
+    assert meetings["text"] == "»Kredsrådet«: møder ændret fra min. 4 til min. 2 om året"
     chair = found["changed", "body", "kredsraad", "chair"]
-    assert chair["new"] == "Peter Rahbæk Juel, borgmester (Odense)"
+    assert chair["new"] == {
+        "name": "Peter Rahbæk Juel",
+        "title": "borgmester",
+        "municipality": "Odense",
+    }
+    assert chair["new_text"] == "Peter Rahbæk Juel, borgmester (Odense)"
     places = found["changed", "body", "lokalraad-vest", "municipalities"]
-    assert places["text"] == "Lokalråd Vestfyn: kommuner: Faaborg-Midtfyn tilføjet"
-    assert places["new"] == "Assens, Faaborg-Midtfyn, Middelfart"
+    assert places["text"] == "»Lokalråd Vestfyn«: kommuner: Faaborg-Midtfyn tilføjet"
+    assert places["new"] == ["Assens", "Middelfart", "Faaborg-Midtfyn"]
+    assert places["new_text"] == "Assens, Faaborg-Midtfyn, Middelfart"
+    status = found["changed", "initiative", "indbrud", "status"]
+    assert (status["old"], status["new"], status["new_text"]) == ("new", "continued", "videreført")
+    discussed = found["changed", "plan", None, "discussed_in_kredsraad"]
+    assert (discussed["old"], discussed["new"]) == ("2018-12-10", "2019-12-09")
     renamed = found["renamed", "forum", "psp-fyn", "title"]
     assert (renamed["old"], renamed["new"]) == ("PSP-samarbejdet", "PSP Fyn")
+    assert renamed["text"] == "Samarbejdsforum omdøbt fra »PSP-samarbejdet« til »PSP Fyn«"
     assert ("removed", "forum", "banderaad", None) in found
     assert ("added", "initiative", "ungdomskriminalitet", None) in found
     assert ("added", "member", "kredsraad/hans-luunbjerg", None) in found
     seat = found["changed", "member", "kredsraad/morten-andersen", "name"]
-    assert seat["old"] == "Hans Stavnsager, borgmester (Nordfyns)"
+    assert seat["old_text"] == "Hans Stavnsager, borgmester (Nordfyns)"
+    assert seat["old"]["name"] == "Hans Stavnsager"
     assert ("added", "meeting", "lokalraad-vest/2020-03-02", None) in found
-    assert ("removed", "meeting", "lokalraad-vest/2019-03-01", None) in found
+    # Last year's dated meetings belong to last year's plan: they are not "udgået".
+    assert not [k for k in found if k[1] == "meeting" and k[0] == "removed"]
+    # A plan title that changed only in its year is no change worth a line.
+    assert ("changed", "plan", None, "title") not in found
     # Reordered bodies, initiatives and members are no change at all.
     assert not [k for k in found if k[1] == "member" and "arne-gram" in str(k[2])]
     assert not [k for k in found if k[2] == "trafik"]
@@ -173,7 +192,7 @@ def test_plan_fields_and_value_wording() -> None:
         effective_from="2020-02-01",
         published={"date": "2020-01-05", "where": "Politiets hjemmeside"},
     )
-    texts = [c.text for c in diff_plans(old, new).changes]  # fmt: skip
+    texts = [c.text for c in diff_plans(old, new).changes]
     assert texts == [
         "Planen: gældende fra ændret fra 1. januar 2020 til 1. februar 2020",
         "Planen: offentliggjort hvor ændret fra politi.dk til Politiets hjemmeside",
@@ -187,9 +206,9 @@ def test_meeting_frequency_sentences() -> None:
         [change] = diff_plans(before, after).changes
         return change.text
 
-    assert one(4, "ad-hoc") == "SSP: møder ændret fra 4 til ad hoc"
-    assert one(None, {"min": 4}) == "SSP: møder angivet som min. 4 om året"
-    assert one({"min": 2, "max": 3}, None) == "SSP: møder ikke længere angivet (var 2-3)"
+    assert one(4, "ad-hoc") == "»SSP«: møder ændret fra 4 til ad hoc"
+    assert one(None, {"min": 4}) == "»SSP«: møder angivet som min. 4 om året"
+    assert one({"min": 2, "max": 3}, None) == "»SSP«: møder ikke længere angivet (var 2-3)"
 
 
 def test_every_model_field_has_a_danish_label() -> None:
@@ -246,7 +265,7 @@ def test_two_plan_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         "diff", "data/fyns-politi/2019", "data/fyns-politi/2020", "--format", "json"
     )
     assert (code, err) == (0, "")
-    assert json.loads(out)["summary"] == {"added": 3, "removed": 2, "changed": 10, "renamed": 1}
+    assert json.loads(out)["summary"] == {"added": 3, "removed": 1, "changed": 9, "renamed": 1}
 
 
 def test_output_file_is_written_whole(tmp_path: Path) -> None:
@@ -311,7 +330,7 @@ def test_a_plan_that_cannot_be_loaded_is_located(
 
 
 def test_change_json_has_exactly_the_spec_keys() -> None:
-    change = Change("added", "forum", "ssp", "SSP", None, None, None, "Nyt samarbejdsforum: SSP")
+    change = Change("added", "forum", "ssp", "SSP", None, None, None, "Nyt samarbejdsforum: »SSP«")
     assert list(change.as_json()) == [
         "change",
         "kind",
@@ -321,6 +340,11 @@ def test_change_json_has_exactly_the_spec_keys() -> None:
         "old",
         "new",
         "text",
+    ]
+    field = Change("changed", "forum", "ssp", "SSP", "meetings", {"min": 4}, 4, "…", "Min. 4", "4")
+    assert list(field.as_json()) == [
+        *("change", "kind", "id", "title", "field", "old", "new"),
+        *("old_text", "new_text", "text"),
     ]
 
 

@@ -10,7 +10,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samplan.diff import diff_plans, word_diff
+from samplan.diff.compare import diff_plans
+from samplan.diff.renames import RENAME_THRESHOLD, Bag, pair_renamed
+from samplan.diff.words import word_diff
 from samplan.model import Plan
 
 PARTS = ("bodies", "fora", "initiatives", "sections")
@@ -117,3 +119,39 @@ def test_word_runs_rebuild_both_texts(old: str, new: str) -> None:
     after = "".join(text for op, text in words if op != "-")
     assert before.split() == old.split()
     assert after.split() == new.split()
+
+
+def _every_pair(old: list[Bag], new: list[Bag]) -> list[tuple[int, int]]:
+    """Rename pairing by scoring every pair, best first: what the index must equal."""
+    scored = sorted(
+        (-a.similarity(b), i, j)
+        for i, a in enumerate(old)
+        for j, b in enumerate(new)
+        if a.similarity(b) >= RENAME_THRESHOLD
+    )
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    pairs = []
+    for _, i, j in scored:
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            pairs.append((i, j))
+    return sorted(pairs, key=lambda p: p[1])
+
+
+# Few words and short titles, so that near and exact duplicates are common.
+_words = st.lists(st.sampled_from(["a", "bb", "ccc", "dd", "e", "ff", "ggg", "h"]), max_size=12)
+_bag = st.builds(
+    lambda words, title: Bag(" ".join(words), title),
+    _words,
+    st.text(alphabet="abcæø ", max_size=8),
+)
+
+
+@given(st.lists(_bag, max_size=12), st.lists(_bag, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_the_rename_index_finds_what_scoring_every_pair_finds(
+    old: list[Bag], new: list[Bag]
+) -> None:
+    assert pair_renamed(old, new) == _every_pair(old, new)

@@ -108,6 +108,43 @@ def test_other_files_are_ignored(tmp_path: Path) -> None:
     assert result.diagnostics == []
 
 
+def test_yml_files_are_plan_parts(tmp_path: Path) -> None:
+    result = load(tmp_path, {"plan.yml": MINIMAL, "more.yaml": "subtitle: Del 2\n"})
+    assert result.diagnostics == []
+    assert result.plan is not None
+    assert (result.plan.title, result.plan.subtitle) == ("Plan", "Del 2")
+
+
+def test_a_part_saved_as_yml_and_yaml_is_refused(tmp_path: Path) -> None:
+    result = load(tmp_path, {"plan.yaml": MINIMAL, "plan.yml": MINIMAL})
+    assert [located(x) for x in result.diagnostics] == [
+        (
+            "SP012",
+            "bad-plan-folder",
+            "'plan.yml' and 'plan.yaml' are the same plan part saved twice; 'plan.yml' is not read",
+            f"{FOLDER}/plan.yml",
+            None,
+            None,
+            "keep one of the two files",
+        )
+    ]
+    assert result.plan is None
+
+
+@pytest.mark.parametrize("name", ["plan.YAML", "bodies.yaml~", "fora.yml.bak", "plan.json"])
+def test_a_look_alike_of_a_plan_part_is_reported(tmp_path: Path, name: str) -> None:
+    result = load(tmp_path, {"plan.yaml": MINIMAL, name: "title: x\n"})
+    assert [(x.code, x.severity, x.file, x.message) for x in result.diagnostics] == [
+        (
+            "SP019",
+            "warning",
+            f"{FOLDER}/{name}",
+            f"'{name}' is not read: a plan's parts are its .yaml and .yml files",
+        )
+    ]
+    assert result.plan is not None  # a warning: the plan itself loads
+
+
 def test_derived_ids_made_unique(tmp_path: Path) -> None:
     text = MINIMAL + "bodies:\n" + BODY.replace("K", "Kredsrådet") * 2
     result = load(tmp_path, {"plan.yaml": text})

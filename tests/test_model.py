@@ -19,9 +19,9 @@ from samplan.model import (
     Person,
     Plan,
     Section,
-    duplicate_ids,
     plan_json_schema,
 )
+from samplan.references import duplicate_ids
 
 MINIMAL: dict[str, Any] = {"district": "fyns-politi", "year": "2020", "title": "Plan"}
 BODY: dict[str, Any] = {"title": "Kredsrådet", "kind": "kredsråd", "level": "strategic"}
@@ -153,7 +153,9 @@ def test_person_mapping() -> None:
 
 @pytest.mark.parametrize("written", [{}, {"note": "x"}, {"municipality": "Odense"}])
 def test_person_needs_name_or_title(written: dict[str, Any]) -> None:
-    assert errors(Person, written) == value_error("a person needs a name or a title")
+    assert errors(Person, written) == value_error(
+        "a person needs a name, a title or an organisation"
+    )
 
 
 def test_agenda_item_shorthand() -> None:
@@ -317,7 +319,7 @@ def test_section_include_becomes_a_list(include: Any, expected: list[Include]) -
 def test_section_without_include() -> None:
     section = Section.model_validate({"title": "A"})
     assert section.include is None
-    assert section.numbered is True
+    assert section.numbered is None  # the plan's default, else numbered
 
 
 def test_nested_sections() -> None:

@@ -163,3 +163,77 @@ def test_repository_templates_run_in_the_sandbox(
     assert result.exit_code == 1
     assert "error[SP016 template-error]" in result.stderr
     assert not (repo / "out/fyns-politi/2020/index.html").exists()
+
+
+def _shown(items: list[Any]) -> list[str]:
+    """A chapter's items in order: 'prose: ...', 'chapter: title', 'list', 'label: ...'."""
+    shown = []
+    for item in items:
+        if item.kind == "chapter":
+            shown.append(f"chapter: {item.title}")
+        elif item.kind in ("prose", "label"):
+            shown.append(f"{item.kind}: {item.text}")
+        else:
+            shown.append(item.kind)
+    return shown
+
+
+def test_a_section_shows_text_includes_in_order_text_after_then_subsections() -> None:
+    plan = make_plan(
+        bodies=[
+            {"title": "Kredsrådet", "kind": "kredsråd", "level": "strategisk", "description": "R."}
+        ],
+        fora=[{"title": "SSP", "topic": "Unge", "meetings": "4"}],
+        initiatives=[
+            {"id": "a", "title": "A", "status": "ny"},
+            {"id": "b", "title": "B", "description": "Om B."},
+        ],
+        sections=[
+            {
+                "title": "Samarbejdet",
+                "text": "Samarbejdet består af:",
+                "include": [
+                    {"part": "initiatives", "ids": ["b"]},
+                    "fora",
+                    {"part": "initiatives", "ids": ["a"]},
+                    "bodies",
+                ],
+                "text_after": "Til sidst.",
+                "sections": [{"title": "Under"}],
+            }
+        ],
+    )
+    (chapter,) = build_page(plan).chapters
+    assert _shown(chapter.items) == [
+        "prose: Samarbejdet består af:",
+        "label: Initiativer",
+        "chapter: B",
+        "fora",
+        "label: Initiativer",
+        "list",
+        "label: Organisering",
+        "orgchart",
+        "chapter: Kredsrådet",
+        "prose: Til sidst.",
+        "chapter: Under",
+    ]
+    listed = next(b for b in chapter.blocks if b.kind == "list")
+    assert listed.rows == (("A", "Ny indsats i 2020"),)
+
+
+def test_a_section_of_one_part_has_no_label_and_layout_chapters_is_honoured() -> None:
+    plan = make_plan(
+        initiatives=[{"title": "A"}, {"title": "B"}],
+        sections=[{"title": "Fokus", "include": {"part": "initiatives", "layout": "chapters"}}],
+    )
+    (chapter,) = build_page(plan).chapters
+    assert _shown(chapter.items) == ["chapter: A", "chapter: B"]
+
+
+def test_the_page_shows_no_value_the_plan_does_not_state() -> None:
+    plan = make_plan(bodies=[{"title": "Lokalrådet", "kind": "lokalråd"}], published={})
+    page = build_page(plan)
+    assert [label for label, _ in page.facts] == ["Politikreds", "År"]
+    (chapter,) = page.chapters
+    facts = [b for c in chapter.children for b in c.blocks if b.kind == "facts"]
+    assert [f.rows for f in facts] == [(("Type", "Lokalråd"),)]

@@ -18,7 +18,7 @@ def test_every_rule_has_a_stable_code_a_kebab_name_and_a_valid_severity() -> Non
         assert code == rule.CODE
         assert re.fullmatch(r"SP1\d\d", rule.CODE)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.NAME)
-        assert rule.SEVERITY in ("error", "warning", "note")
+        assert rule.SEVERITY in ("error", "warning", "note", "off")  # off: opt-in
         assert 2007 <= rule.FIRST_YEAR <= 2100
     assert len({r.NAME for r in RULES.values()}) == len(RULES)
 
@@ -40,3 +40,12 @@ def test_the_readme_lists_every_rule() -> None:
     for code, rule in RULES.items():
         assert f"| {code} | {rule.NAME} |" in README
     assert f"| {UNUSED_SUPPRESSION[0]} | {UNUSED_SUPPRESSION[1]} |" in README
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_rule_says_which_case_of_the_principle_it_covers(code: str) -> None:
+    doc = RULES[code].__doc__ or ""
+    covers = next((x for x in doc.splitlines() if x.startswith("Covers: ")), "")
+    cases = ("states wrongly", "requires the plan itself to state", "good practice")
+    assert any(case in covers for case in cases), f"{code} docstring lacks 'Covers: ...'"
+    assert isinstance(RULES[code].WHOLE_PLAN, bool)

@@ -16,7 +16,7 @@ from jinja2.runtime import Undefined
 from jinja2.utils import Namespace
 from markupsafe import Markup
 
-from samplan.diff import diff_plans
+from samplan.diff.compare import diff_plans
 from samplan.loader import load_plan
 from samplan.model import Plan
 from samplan.render.diffview import view
@@ -160,3 +160,35 @@ def test_a_repository_template_is_data_only_too(tmp_path: Path) -> None:
 
     with pytest.raises(TemplateError):
         env.get_template("plan.html.j2").render(freeze_context(page=build_page(seeds()[0])))
+
+
+def test_freezing_a_tree_reached_two_ways_is_linear_and_exact() -> None:
+    """A chapter is among its parent's `items` and its `children`: frozen once, shared;
+    temporaries a property makes (a new list each call) never stand for one another."""
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class Node:
+        depth: int
+        items: list[Node] = field(default_factory=list)
+
+        @property
+        def children(self) -> list[Node]:
+            return list(self.items)
+
+        @property
+        def copy_of_depth(self) -> list[int]:
+            return [self.depth]
+
+    Node.__module__ = "samplan.test"
+    root = node = Node(0)
+    for depth in range(1, 60):  # 2^60 visits without sharing
+        node.items.append(Node(depth))
+        node = node.items[0]
+    frozen = freeze(root)
+    assert isinstance(frozen, MappingProxyType)
+    level = frozen
+    for depth in range(60):
+        assert level["copy_of_depth"] == (depth,)
+        assert level["children"] is level["items"] or level["children"] == level["items"]
+        level = level["items"][0] if level["items"] else level

@@ -40,7 +40,7 @@ def test_rendered_plan_carries_95_percent_of_its_seed(seed: str, folder: str, ou
 
 def test_plan_json_has_schema_version_and_structure(out: Path) -> None:
     data = json.loads((out / "midt-og-vestjyllands-politi/2020/plan.json").read_text("utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["district"] == "midt-og-vestjyllands-politi"
     assert len(data["initiatives"]) >= 20
 

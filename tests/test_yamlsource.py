@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 
-from samplan.yamlsource import MAX_DEPTH, Document, Mark, YamlProblem, read_yaml
+from samplan.yamlsource import LIBYAML_LIMIT, MAX_DEPTH, Document, Mark, YamlProblem, read_yaml
 
 TAG_HELP = "remove the tag; samplan reads every value as written and the schema decides its type"
 SYNTAX_HELP = "check indentation, quoting and the `key: value` form on this line"
@@ -307,6 +308,28 @@ def test_very_deep_nesting_refused_quickly() -> None:
     doc = read_yaml("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert time.perf_counter() - start < 2.0
     assert [p.kind for p in doc.problems] == ["depth"]
+
+
+class _LibyamlWithLimit(yaml.CSafeLoader):  # type: ignore[misc]
+    """A libyaml that stops on a nesting limit of its own at its first flow collection."""
+
+    def get_event(self) -> yaml.Event:
+        event = super().get_event()
+        if isinstance(event, yaml.SequenceStartEvent):
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level", None, LIBYAML_LIMIT, event.start_mark
+            )
+        return event
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 5])
+def test_limits_do_not_depend_on_libyamls_own(monkeypatch: pytest.MonkeyPatch, depth: int) -> None:
+    """Whatever limit the bundled libyaml has, samplan's own limit and position hold."""
+    text = "a: " + "[" * depth + "]" * depth + "\n"
+    expected = read_yaml(text)
+    monkeypatch.setattr(yaml, "CSafeLoader", _LibyamlWithLimit)
+    assert read_yaml(text).problems == expected.problems
+    assert read_yaml(text).data == expected.data
 
 
 def test_deep_block_nesting_refused() -> None:

@@ -20,6 +20,7 @@ from samplan import __version__
 from samplan import diagnostics as d
 from samplan.loader import LoadResult
 from samplan.model import Gathering, Plan
+from samplan.plan_facts import stated_date
 from samplan.text import slugify
 
 FILENAME = "moeder.ics"
@@ -98,9 +99,8 @@ def stamp(plan: Plan, environ: Mapping[str, str] = os.environ) -> dt.datetime:
         epoch = None  # the build refuses it before it gets here (cli)
     if epoch is not None:
         return epoch
-    published = plan.published.date if plan.published else None
-    day = published or plan.effective_from or plan.discussed_in_kredsraad
-    day = day or dt.date(plan.year, 1, 1)
+    given = (plan.published, plan.effective_from, plan.discussed_in_kredsraad)
+    day = next((d for d in map(stated_date, given) if d), dt.date(plan.year, 1, 1))
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 

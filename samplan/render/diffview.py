@@ -3,6 +3,11 @@
 The Markdown and HTML pages are rendered from templates (diff.md.j2, diff.html.j2)
 through the same sandboxed environment as the plans; terminal text and JSON are
 written here. Changed prose is shown as word-level runs, trimmed to some context.
+
+Whatever comes from a plan is shown with its control characters escaped (`visible`): a
+newline in a title must not forge a line of the report (or a GitHub workflow command),
+a carriage return must not overwrite one, nor an escape sequence or a bidirectional
+override change what a terminal shows.
 """
 
 from __future__ import annotations
@@ -11,16 +16,38 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from samplan.diff import DIFF_VERSION, Change, PlanDiff, word_diff
+from samplan.diff.changes import DIFF_VERSION, Change, PlanDiff
+from samplan.diff.words import word_diff
 from samplan.registry import registry
 from samplan.render.frozen import freeze_context
+from samplan.text import join_danish
+
+if TYPE_CHECKING:  # jinja2 is imported only by those who render pages
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 CONTEXT_WORDS = 12
 HEADINGS = {"added": "Nyt", "removed": "Udgået", "changed": "Ændret"}
+
+
+# Characters that break or rewrite a line, or reorder what is shown: C0 and C1 controls,
+# DEL, the line and paragraph separators, and the bidirectional marks and overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Text from a plan with every control character written as its escape (\\n, \\x1b)."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m[0]) or _escape(m[0]), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +56,10 @@ class Item:
 
     change: Change
     runs: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return visible(self.change.text)
 
 
 @dataclass
@@ -44,6 +75,10 @@ class DiffView:
     def title(self) -> str:
         return f"Hvad er nyt i {self.diff.new_year}"
 
+    @property
+    def new_title(self) -> str:
+        return visible(self.diff.new_title)
+
 
 def view(diff: PlanDiff) -> DiffView:
     """Group the changes: new, ended, then changed (renamed ones among the changed)."""
@@ -56,32 +91,35 @@ def view(diff: PlanDiff) -> DiffView:
         items = [_item(c) for c in diff.changes if c.change in wanted]
         if items:
             groups.append((kind, heading, items))
-    return DiffView(diff, name, summary_sentence(diff), groups)
+    return DiffView(diff, visible(name), summary_sentence(diff), groups)
 
 
 def _item(change: Change) -> Item:
-    if change.prose and change.old is not None and change.new is not None:
-        return Item(change, trim(word_diff(change.old, change.new)))
+    if change.prose and change.old_text is not None and change.new_text is not None:
+        runs = trim(word_diff(change.old_text, change.new_text))
+        return Item(change, [(op, visible(_SPACE.sub(" ", text))) for op, text in runs])
     return Item(change)
 
 
+# How each count reads: (one, several).
+_COUNTED = {
+    "added": ("nyt", "nye"),
+    "removed": ("udgået", "udgåede"),
+    "changed": ("ændret", "ændrede"),
+    "renamed": ("omdøbt", "omdøbte"),
+}
+
+
 def summary_sentence(diff: PlanDiff) -> str:
-    """'2 nye, 1 udgået, 3 ændrede og 0 omdøbte punkter' in Danish agreement."""
-    s = diff.summary
+    """'3 ændringer fra 2019 til 2020: 2 nye og 1 ændret.': the counts that are not 0."""
     if not diff.changes:
         return f"Ingen ændringer fra {diff.old_year} til {diff.new_year}."
     parts = [
-        f"{s['added']} {'nyt' if s['added'] == 1 else 'nye'}",
-        f"{s['removed']} {'udgået' if s['removed'] == 1 else 'udgåede'}",
-        f"{s['changed']} {'ændret' if s['changed'] == 1 else 'ændrede'}",
-        f"{s['renamed']} {'omdøbt' if s['renamed'] == 1 else 'omdøbte'}",
+        f"{count} {_COUNTED[kind][count != 1]}" for kind, count in diff.summary.items() if count
     ]
     total = len(diff.changes)
     noun = "ændring" if total == 1 else "ændringer"
-    return (
-        f"{total} {noun} fra {diff.old_year} til {diff.new_year}: "
-        f"{', '.join(parts[:-1])} og {parts[-1]}."
-    )
+    return f"{total} {noun} fra {diff.old_year} til {diff.new_year}: {join_danish(parts)}."
 
 
 _WORD = re.compile(r"\S+")
@@ -130,9 +168,9 @@ def as_text(diffs: list[PlanDiff], colour: bool) -> str:
         heading = f"{v.district_name}: {diff.old_year} → {diff.new_year}"
         lines += [paint(heading, "white", bold=True), v.summary_text, ""]
         for change in diff.changes:
-            mark = _MARK[change.change]
-            lines.append(paint(f"{mark} {change.text}", _COLOUR[change.change]))
             item = _item(change)
+            mark = _MARK[change.change]
+            lines.append(paint(f"{mark} {item.text}", _COLOUR[change.change]))
             if item.runs:
                 lines.append("    " + _text_runs(item.runs, paint))
         lines.append("")

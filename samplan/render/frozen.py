@@ -27,33 +27,46 @@ Frozen = str | int | float | bool | None | tuple[Any, ...] | MappingProxyType[st
 PLAIN = (str, int, float, bool, type(None))
 
 
-def freeze(value: Any) -> Frozen:
-    """`value` as plain read-only data (see the module docstring)."""
+Memo = dict[int, tuple[Any, Frozen]]  # id -> (the object, kept alive so no id is reused; frozen)
+
+
+def freeze(value: Any, memo: Memo | None = None) -> Frozen:
+    """`value` as plain read-only data (see the module docstring). An object met twice
+    (a chapter among a chapter's `items` and among its `children`) is frozen once and
+    shared: without `memo` a tree reached two ways would cost 2^depth."""
     if isinstance(value, PLAIN):
         return value.value if isinstance(value, enum.Enum) else value
+    memo = {} if memo is None else memo
+    key = id(value)
+    if key not in memo:
+        memo[key] = (value, _freeze(value, memo))
+    return memo[key][1]
+
+
+def _freeze(value: Any, memo: Memo) -> Frozen:
     if isinstance(value, enum.Enum):
-        return freeze(value.value)
+        return freeze(value.value, memo)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
-        return tuple(freeze(v) for v in items)
+        return tuple(freeze(v, memo) for v in items)
     if isinstance(value, Mapping):
-        return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
+        return MappingProxyType({str(k): freeze(v, memo) for k, v in value.items()})
     if isinstance(value, BaseModel):
         fields = {name: getattr(value, name) for name in type(value).model_fields}
-        return _record(value, fields)
+        return _record(value, fields, memo)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        return _record(value, fields)
+        return _record(value, fields, memo)
     raise TypeError(f"a template cannot be given a {type(value).__name__}")
 
 
-def _record(value: object, fields: dict[str, Any]) -> MappingProxyType[str, Any]:
+def _record(value: object, fields: dict[str, Any], memo: Memo) -> MappingProxyType[str, Any]:
     """A model's or dataclass's fields and samplan's own properties, frozen."""
     for name in _own_properties(type(value)):
         fields.setdefault(name, getattr(value, name))
-    return MappingProxyType({name: freeze(v) for name, v in fields.items()})
+    return MappingProxyType({name: freeze(v, memo) for name, v in fields.items()})
 
 
 def _own_properties(cls: type) -> list[str]:
@@ -67,5 +80,6 @@ def _own_properties(cls: type) -> list[str]:
 
 
 def freeze_context(**context: Any) -> dict[str, Frozen]:
-    """A template's context, every value frozen."""
-    return {name: freeze(value) for name, value in context.items()}
+    """A template's context, every value frozen (what they share, frozen once)."""
+    memo: Memo = {}
+    return {name: freeze(value, memo) for name, value in context.items()}

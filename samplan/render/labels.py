@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from samplan.model import Initiative, Person
+import datetime as dt
+
+from samplan.model import Initiative, Person, Published, Source
+from samplan.text import danish_date
 
 LEVEL = {
     "strategic": "Strategisk niveau",
@@ -33,6 +36,28 @@ AGENDA = {
     "temadroeftelse": "Temadrøftelser",
 }
 PRIORITY = {"national": "National", "local": "Lokal"}
+
+
+def fact(value: bool | dt.date | None) -> str | None:
+    """A fact stated with or without its date: '20. december 2010', 'Ja', 'Nej'."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    return danish_date(value)
+
+
+def publication(published: Published | bool | None) -> str | None:
+    """'3. januar 2011, www.politi.dk'; 'Ja' for `published: yes`; None for `{}`."""
+    if not isinstance(published, Published):
+        return fact(published)
+    parts = (published.date and danish_date(published.date), published.where, published.url)
+    return ", ".join(x for x in parts if x) or None
+
+
+def source(said: Source | None) -> str | None:
+    """What the document is, as the page names it, with its title and address."""
+    return str(said) if said is not None else None
 
 
 def person(p: Person) -> str:

@@ -1,5 +1,10 @@
 """Lay a plan out as chapters: sections in order, structured parts where they are
-included, and whatever no section includes in chapters of its own at the end."""
+included, and whatever no section includes in chapters of its own at the end.
+
+A section shows its `text`, then each include in the order listed, each as it is laid out
+(chapters, a table or a list; a section that mixes parts labels each), then its
+`text_after`, then its subsections.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +23,12 @@ from samplan.render.page import (
     forum_chapter,
     gathering_table,
     initiative_chapter,
+    initiative_row,
     needs_chapter,
     prose,
 )
-from samplan.text import danish_date
+from samplan.text import danish_date, join_danish
+from samplan.vocabulary import Part
 
 TOC_DEPTH = 3
 
@@ -40,7 +47,7 @@ class _Outliner:
         if self.chart_placed:
             return
         self.chart_placed = True
-        chapter.blocks += [b for b in [orgchart_block(self.plan)] if b]
+        chapter.add(orgchart_block(self.plan))
 
     def select(self, inc: Include) -> list[Entity]:
         items: list[Entity] = list(getattr(self.plan, inc.part) or [])
@@ -54,60 +61,79 @@ class _Outliner:
         self.placed[inc.part].update(e.key for e in items)
         return items
 
+    def numbered(self, section: Section) -> bool:
+        """The section's own `numbered`, else the plan's, else numbered."""
+        for said in (section.numbered, self.plan.numbered):
+            if said is not None:
+                return said
+        return True
+
     def section(self, section: Section, depth: int) -> Chapter:
-        chapter = Chapter(section.title, f"afsnit-{section.key}", depth, section.numbered)
-        chapter.blocks += [b for b in [prose(section.text)] if b]
+        chapter = Chapter(section.title, f"afsnit-{section.key}", depth, self.numbered(section))
+        chapter.add(prose(section.text))
+        includes = section.include or []
+        mixed = len({inc.label for inc in includes}) > 1  # parts, or categories of one
         tabled: list[Gathering] = []  # consecutive table includes share one table
-        for inc in section.include or []:
+        for inc in includes:
             items = self.select(inc)
-            if inc.as_table:
+            if inc.as_table and inc.part != "initiatives":
                 if inc.part == "bodies" and items:
                     self.chart(chapter)
                 tabled += [g for g in items if isinstance(g, Gathering)]
                 continue
             self.table(chapter, tabled)
             tabled = []
+            if mixed and items:
+                chapter.add(Block("label", text=inc.label))
             if inc.part == "bodies" and items:
                 self.chart(chapter)
-            self.place(chapter, inc.part, items)
+            self.place(chapter, inc, items)
         self.table(chapter, tabled)
-        chapter.blocks += [b for b in [prose(section.text_after)] if b]
-        chapter.children += [self.section(s, depth + 1) for s in section.sections or []]
+        chapter.add(prose(section.text_after))
+        chapter.add(*(self.section(s, depth + 1) for s in section.sections or []))
         return chapter
 
     def table(self, chapter: Chapter, items: list[Gathering]) -> None:
         """One table of bodies and fora, and chapters for those with more to say."""
-        chapter.blocks += [b for b in [gathering_table(items)] if b]
+        chapter.add(gathering_table(items))
         depth = chapter.depth + 1
         for g in items:
             if isinstance(g, Body) and needs_chapter(g):
-                chapter.children.append(body_chapter(g, depth))
+                chapter.add(body_chapter(g, depth))
             elif isinstance(g, Forum) and needs_chapter(g):
-                chapter.children.append(forum_chapter(g, depth))
+                chapter.add(forum_chapter(g, depth))
 
-    def place(self, chapter: Chapter, part: str, items: Sequence[Entity]) -> None:
+    def place(self, chapter: Chapter, inc: Include, items: Sequence[Entity]) -> None:
         depth = chapter.depth + 1
-        if part == "bodies":
-            chapter.children += [body_chapter(b, depth) for b in items if isinstance(b, Body)]
-        elif part == "fora":
-            chapter.children += [forum_chapter(f, depth) for f in items if isinstance(f, Forum)]
+        if inc.layout == "list" and inc.part != "initiatives":
+            chapter.add(Block("list", rows=tuple((e.title,) for e in items)))
+        elif inc.part == "bodies":
+            chapter.add(*(body_chapter(b, depth) for b in items if isinstance(b, Body)))
+        elif inc.part == "fora":
+            chapter.add(*(forum_chapter(f, depth) for f in items if isinstance(f, Forum)))
         else:
-            self.place_initiatives(chapter, [i for i in items if isinstance(i, Initiative)])
+            initiatives = [i for i in items if isinstance(i, Initiative)]
+            self.place_initiatives(chapter, initiatives, inc.layout)
 
-    def place_initiatives(self, chapter: Chapter, items: list[Initiative]) -> None:
-        if any(i.description for i in items):
-            year, depth = self.plan.year, chapter.depth + 1
-            chapter.children += [initiative_chapter(i, year, depth) for i in items]
+    def place_initiatives(
+        self, chapter: Chapter, items: list[Initiative], layout: str | None = None
+    ) -> None:
+        """Initiatives as chapters (`layout: chapters`, or when one has a description or
+        sub-initiatives), else as a list showing what the plan states about each."""
+        year = self.plan.year
+        detailed = any(i.description or i.initiatives for i in items)
+        if layout == "chapters" or (layout is None and detailed):
+            chapter.add(*(initiative_chapter(i, year, chapter.depth + 1) for i in items))
             return
         ranked = all(i.rank for i in items) and bool(items)
         if ranked:
             items = sorted(items, key=lambda i: i.rank or 0)
-        rows = tuple((i.title,) for i in items)
-        chapter.blocks.append(Block("list", rows=rows, ordered=ranked))
+        rows = tuple(initiative_row(i, year) for i in items)
+        chapter.add(Block("list", rows=rows, ordered=ranked))
 
     def leftovers(self) -> list[Chapter]:
         extra: list[Chapter] = []
-        parts = (
+        parts: tuple[tuple[Part, str, str], ...] = (
             ("bodies", "Organisering", "organisering"),
             ("fora", "Samarbejdsfora", "samarbejdsfora"),
             ("initiatives", "Indsatsområder og initiativer", "indsatser"),
@@ -121,7 +147,7 @@ class _Outliner:
                 if part == "fora":
                     self.table(chapter, [f for f in rest if isinstance(f, Forum)])
                 else:
-                    self.place(chapter, part, rest)
+                    self.place(chapter, Include(part=part), rest)
                 extra.append(chapter)
         return extra
 
@@ -168,31 +194,21 @@ def build_page(plan: Plan) -> Page:
     chapters += outliner.leftovers()
     _number(chapters)
     district = registry().district(plan.district)
-    published = plan.published
-    pub = None
-    if published:
-        pub = ", ".join(
-            x
-            for x in (
-                published.date and danish_date(published.date),
-                published.where,
-                published.url,
-            )
-            if x
-        )
     facts = (
         ("Politikreds", district.name if district else plan.district),
         ("År", str(plan.year)),
+        ("Kilde", labels.source(plan.source)),
+        ("Kommuner", join_danish(plan.municipalities or []) or None),
+        ("Parter", join_danish(plan.parties or []) or None),
         ("Udstedt af", labels.person(plan.issued_by) if plan.issued_by else None),
-        (
-            "Drøftet i kredsrådet",
-            plan.discussed_in_kredsraad and danish_date(plan.discussed_in_kredsraad),
-        ),
+        ("Drøftet i kredsrådet", labels.fact(plan.discussed_in_kredsraad)),
+        ("Godkendt af kredsrådet", labels.fact(plan.approved_by_kredsraad)),
         ("Træder i kraft", plan.effective_from and danish_date(plan.effective_from)),
-        ("Offentliggjort", pub or None),
+        ("Offentliggjort", labels.publication(plan.published)),
     )
     who = plan.issued_by
-    signature = tuple(x for x in (who.on_behalf_of, who.name, who.title) if x) if who else ()
+    signed = (who.on_behalf_of, who.name, who.title or who.organisation) if who else ()
+    signature = tuple(x for x in signed if x)
     return Page(
         plan=plan,
         district_name=district.name if district else plan.district,

@@ -18,29 +18,44 @@ from samplan.text import danish_date, join_danish
 class Block:
     """One piece of a chapter; `kind` tells the template which partial presents it."""
 
-    kind: str  # "prose", "facts", "members", "fora", "list", "dates", "orgchart"
-    text: str = ""  # prose: Markdown; orgchart: the SVG markup
-    rows: tuple[tuple[str, ...], ...] = ()  # facts: (label, value); tables: cells
+    kind: str  # "prose", "facts", "members", "fora", "list", "dates", "orgchart", "label"
+    text: str = ""  # prose: Markdown; orgchart: the SVG markup; label: the part's name
+    rows: tuple[tuple[str, ...], ...] = ()  # facts: (label, value); tables: cells;
+    # list: (title,) or (title, what the plan states about it)
     caption: str = ""
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # (heading, rows)
     ordered: bool = False
+    columns: tuple[str, ...] = ()  # members: the table's column headings
 
 
 @dataclass
 class Chapter:
-    """A numbered chapter (or sub-chapter) with its anchor and blocks."""
+    """A numbered chapter (or sub-chapter): its anchor, and its blocks and sub-chapters
+    in the order they are shown (`items`)."""
 
     title: str
     anchor: str
     depth: int  # 1 for chapters, 2 for sub-chapters, ...
     numbered: bool = True
     number: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    children: list[Chapter] = field(default_factory=list)
+    items: list[Block | Chapter] = field(default_factory=list)
+    kind: str = "chapter"  # so that a template tells an item from a block
 
     @property
     def heading_level(self) -> int:
         return min(self.depth + 1, 6)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [i for i in self.items if isinstance(i, Block)]
+
+    @property
+    def children(self) -> list[Chapter]:
+        return [i for i in self.items if isinstance(i, Chapter)]
+
+    def add(self, *items: Block | Chapter | None) -> None:
+        """Append blocks and sub-chapters in order; None (nothing to show) is skipped."""
+        self.items += [i for i in items if i is not None]
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,7 @@ def _facts(*pairs: tuple[str, str | None]) -> Block | None:
 def _gathering_facts(g: Gathering) -> list[tuple[str, str | None]]:
     return [
         ("Niveau", labels.LEVEL.get(g.level or "", None)),
+        ("Siden", str(g.since) if g.since else None),
         ("Emne", " ".join(g.topic.split()) if g.topic else None),
         ("Formand", labels.person(g.chair) if g.chair else None),
         ("Næstformand", labels.person(g.vice_chair) if g.vice_chair else None),
@@ -104,28 +120,40 @@ def _blocks(*blocks: Block | None) -> list[Block]:
     return [b for b in blocks if b is not None]
 
 
+MEMBER_COLUMNS = ("Rolle", "Navn", "Kommune eller organisation")
+
+
+def _members(body: Body) -> Block | None:
+    """The members table; a column of notes only when a member has one."""
+    if not body.members:
+        return None
+    noted = any(m.note for m in body.members)
+    rows = tuple(
+        (m.title or "", m.name or "", m.municipality or m.organisation or "")
+        + ((m.note or "",) if noted else ())
+        for m in body.members
+    )
+    columns = MEMBER_COLUMNS + (("Bemærkning",) if noted else ())
+    return Block("members", rows=rows, caption=f"Medlemmer af {body.title}", columns=columns)
+
+
 def body_chapter(body: Body, depth: int) -> Chapter:
-    facts = [("Type", labels.KIND[body.kind]), *_gathering_facts(body)]
+    kind = labels.KIND[body.kind] if body.kind != "andet" else None  # "other" says nothing
+    facts = [("Type", kind), *_gathering_facts(body)]
     facts.append(("Sekretariat", body.secretariat))
-    members = None
-    if body.members:
-        rows = tuple(
-            (m.title or "", m.name or "", m.municipality or m.organisation or "")
-            for m in body.members
-        )
-        members = Block("members", rows=rows, caption=f"Medlemmer af {body.title}")
-    blocks = _blocks(prose(body.description), _facts(*facts), members, _dates(body))
-    return Chapter(body.title, f"organ-{body.key}", depth, blocks=blocks)
+    blocks = _blocks(prose(body.description), _facts(*facts), _members(body), _dates(body))
+    return Chapter(body.title, f"organ-{body.key}", depth, items=list(blocks))
 
 
 def forum_chapter(forum: Forum, depth: int) -> Chapter:
     reps = join_danish(_people(forum)) or None
     facts = [*_gathering_facts(forum), ("Repræsentanter", reps)]
     blocks = _blocks(prose(forum.description), _facts(*facts), _dates(forum))
-    return Chapter(forum.title, f"forum-{forum.key}", depth, blocks=blocks)
+    return Chapter(forum.title, f"forum-{forum.key}", depth, items=list(blocks))
 
 
 def initiative_chapter(item: Initiative, year: int, depth: int) -> Chapter:
+    """An initiative as a chapter, its sub-initiatives as its sub-chapters (3.1.1)."""
     facts = _facts(
         ("Status", labels.status(item, year)),
         ("Prioritet", labels.priority(item)),
@@ -133,8 +161,20 @@ def initiative_chapter(item: Initiative, year: int, depth: int) -> Chapter:
         ("Samarbejdspartnere", join_danish(item.partners) if item.partners else None),
         ("Kommuner", join_danish(item.municipalities) if item.municipalities else None),
     )
-    blocks = _blocks(facts, prose(item.description))
-    return Chapter(item.title, f"indsats-{item.key}", depth, blocks=blocks)
+    chapter = Chapter(item.title, f"indsats-{item.key}", depth)
+    chapter.add(facts, prose(item.description))
+    chapter.add(*(initiative_chapter(i, year, depth + 1) for i in item.initiatives or []))
+    return chapter
+
+
+def initiative_row(item: Initiative, year: int) -> tuple[str, ...]:
+    """A title-only initiative in a list: its title, and what the plan states about it
+    (its rank is the list's order)."""
+    priority = f"{labels.PRIORITY[item.priority]} prioritet" if item.priority else None
+    stated = [s for s in (labels.status(item, year), priority) if s]
+    if not stated:
+        return (item.title,)
+    return item.title, "; ".join(stated[:1] + [s[:1].lower() + s[1:] for s in stated[1:]])
 
 
 def prose(text: str | None) -> Block | None:

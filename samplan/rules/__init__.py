@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from samplan.rules import (
+    danish_spelling,
     discussed_after_effect,
     discussion_missing,
     duplicate_title,
@@ -13,9 +14,11 @@ from samplan.rules import (
     lokalraad_coverage,
     meeting_date_year,
     meetings_missing,
+    misspelt_name,
     misspelt_term,
     publication_missing,
     repeated_paragraph,
+    stale_year,
     status_consistency,
     unknown_municipality,
     youth_crime,
@@ -39,6 +42,9 @@ _MODULES: tuple[Rule, ...] = (
     repeated_paragraph,
     status_consistency,
     misspelt_term,
+    misspelt_name,
+    danish_spelling,
+    stale_year,
 )
 
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _MODULES}

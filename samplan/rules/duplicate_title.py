@@ -1,7 +1,11 @@
 """The same title twice among entities of one kind.
 
-Two bodies, fora, initiatives or sections with the same title are confusing to read
-and are usually a copied entry. Titles are compared ignoring case and spacing.
+Two bodies, fora or initiatives with the same title are confusing to read and are
+usually a copied entry. Sections and sub-initiatives are compared with their siblings
+only: "Baggrund" under each chapter is a plan's way of writing, not a slip. Titles are
+compared ignoring case and spacing.
+
+Covers: what the plan states wrongly.
 
 Source: good practice (the published plans are read by the public).
 First plan year: 2007.
@@ -28,12 +32,15 @@ NAME = "duplicate-title"
 SEVERITY = "warning"
 SOURCE = "good practice"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str | int, ...], str] = {}
     for kind, path, entity in entity_paths(ctx.plan):
-        key = (kind, " ".join(entity.title.casefold().split()))
+        # siblings share the path up to their index; top-level parts share the kind
+        parent = path[:-1] if len(path) > 2 or kind == "sections" else (kind,)
+        key = (*parent, " ".join(entity.title.casefold().split()))
         if key in seen:
             yield Finding(
                 f"the title {shown(entity.title)} is used twice in {kind}",

@@ -1,11 +1,14 @@
-"""The kredsråd lacks the politidirektør or the mayor of a municipality of the district.
+"""The kredsråd's stated members lack the politidirektør or the mayor of a municipality.
 
 The kredsråd consists of the politidirektør and the mayor (borgmester) of every
-municipality of the police district. Each missing mayor is named; a mayor of a
-municipality outside the district is reported too. A member titled "borgmestrene"
-(the mayors) without a municipality stands for all of them. A plan that does not state
-its bodies at all (a partial plan) is not checked.
+municipality of the police district. When the plan lists the kredsråd's members, each
+missing mayor is named. A member with a municipality stands for it when titled
+borgmester (or named without a title); a member titled "borgmestrene" (the mayors)
+without a municipality stands for all of them. A kredsråd whose members the plan does not list
+(known only by its heading, or described in prose) is not judged, and neither is a plan
+that names no kredsråd: what the plan leaves out is not a defect of what it says.
 
+Covers: what the plan states wrongly (a stated member list that contradicts the law).
 Source: retsplejeloven § 111, stk. 2.
 First plan year: 2007.
 
@@ -14,18 +17,17 @@ Passing::
     bodies:
       - title: Kredsrådet
         kind: kredsråd
-        level: strategic
         members:
           - politidirektør
           - {title: borgmester, municipality: Odense}
           # ... one mayor for each municipality of the district
+      - {title: Kredsrådet, kind: kredsråd}      # members not stated: not judged
 
 Failing::
 
     bodies:
       - title: Kredsrådet
         kind: kredsråd
-        level: strategic
         members: [politidirektør, {title: borgmester, municipality: Odense}]
 """
 
@@ -41,22 +43,17 @@ NAME = "kredsraad-member-missing"
 SEVERITY = "error"
 SOURCE = "retsplejeloven § 111, stk. 2"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if ctx.plan.bodies is None or ctx.district is None:
+    if ctx.district is None:
         return
-    councils = list(ctx.kredsraad())
-    if not councils:
-        yield Finding(
-            "the plan names no kredsråd among its bodies",
-            ("bodies",),
-            "add the kredsråd: kind: kredsråd, level: strategic",
-            at_key=True,
-        )
-    for index, body in councils:
-        where = ("bodies", index, "members") if body.members is not None else ("bodies", index)
-        members = body.members or []
+    for index, body in ctx.kredsraad():
+        if body.members is None:
+            continue
+        where = ("bodies", index, "members")
+        members = body.members
         if not any(is_role(m, "politidirektør") for m in members):
             yield Finding(
                 f"the politidirektør is not a member of {body.title}",
@@ -65,11 +62,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
         if any(is_role(m, "borgmestrene") and not m.municipality for m in members):
             continue
-        mayors = {}
-        for m_index, member in enumerate(members):
-            if is_role(member, "borgmester") and member.municipality:
-                mayors[m_index] = ctx.registry.resolve(member.municipality)
-        missing = [m.short for m in ctx.district.municipalities if m not in mayors.values()]
+        mayors = [
+            ctx.registry.resolve(m.municipality)
+            for m in members
+            if m.municipality and (is_role(m, "borgmester") or m.title is None)
+        ]
+        missing = [m.short for m in ctx.district.municipalities if m not in mayors]
         if missing:
             yield Finding(
                 f"{body.title} lacks the mayor of {join_danish(missing)}",

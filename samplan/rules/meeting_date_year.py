@@ -1,7 +1,9 @@
 """A meeting date outside the plan's year.
 
 The meeting dates of a plan are the dates of its year; a date of another year is a
-typing error or belongs in another year's plan.
+typing error or belongs in another year's plan. Only stated dates are judged.
+
+Covers: what the plan states wrongly.
 
 Source: retsplejeloven § 113 (the plan is made for one year at a time).
 First plan year: 2007.
@@ -31,6 +33,7 @@ NAME = "meeting-date-outside-plan-year"
 SEVERITY = "warning"
 SOURCE = "retsplejeloven § 113"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -2,9 +2,13 @@
 
 When the district's plan for an earlier year is in the repository, an initiative marked
 `continued` must stand in it, and one marked `new` must not. Initiatives are matched
-across years exactly as `samplan diff` matches them (samplan.matching): by id, and an
+across years exactly as `samplan diff` matches them (samplan.diff.matching): by id, and an
 initiative whose id changed but whose content is nearly the same counts as the same
-initiative, renamed.
+initiative, renamed. Only a stated `status` is judged. When the earlier plan is partial
+(its `source` is an excerpt, a summary or a news item), an initiative missing from it may
+simply have been left out, so only `new` is judged against it.
+
+Covers: what the plan states wrongly.
 
 Source: good practice (retsplejeloven § 113: a plan for each year; readers compare them).
 First plan year: 2007.
@@ -25,14 +29,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
-from samplan.matching import entity_key, match, signature, title
-from samplan.rules.base import Context, Finding
+from samplan.diff.matching import entity_key, match, signature, title
+from samplan.rules.base import Context, Finding, is_partial
 
 CODE = "SP115"
 NAME = "status-inconsistent-with-earlier-plan"
 SEVERITY = "warning"
 SOURCE = "good practice; retsplejeloven § 113"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -45,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     year = previous.year
     for index, item in enumerate(now):
         path = ("initiatives", index, "status")
-        if item.status == "continued" and id(item) in added:
+        if item.status == "continued" and id(item) in added and not is_partial(previous):
             yield Finding(
                 f"{shown(item.title)} is marked continued but is not in the plan for {year}",
                 path,

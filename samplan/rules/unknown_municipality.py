@@ -1,9 +1,13 @@
 """A municipality that is not in the plan's police district.
 
-Every municipality a plan names (members, chairs, municipalities covered, meeting dates,
-initiatives) must be one of the district's municipalities in the registry, by short
-name, alias or official name. A misspelt name gets the closest names as suggestions; a
-real municipality of another district is named as such.
+Every municipality a plan names (the plan's own list of municipalities it covers,
+members, chairs, municipalities covered, meeting dates, initiatives) must be one of the
+district's municipalities in the registry, by short name, alias or official name. A
+misspelt name gets the closest names as suggestions; a real municipality of another
+district is named as such. Only what the plan names is judged; `parties` (the other
+parties a plan covers) are not municipalities and are not checked.
+
+Covers: what the plan states wrongly.
 
 Source: retsplejeloven § 111 (the kredsråd covers the municipalities of the district);
 the registry of districts shipped with samplan.
@@ -11,6 +15,7 @@ First plan year: 2007.
 
 Passing::
 
+    municipalities: [Herning, Holstebro, Ikast-Brande]
     bodies:
       - {title: Lokalråd Herning, kind: lokalråd, level: operative, municipalities: [Herning]}
 
@@ -25,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
-from samplan.model import Gathering, Plan
+from samplan.model import Gathering, Plan, walk_initiatives
 from samplan.rules.base import Context, Finding
 from samplan.validation_errors import DataPath
 
@@ -34,10 +39,13 @@ NAME = "unknown-municipality"
 SEVERITY = "error"
 SOURCE = "retsplejeloven § 111; the registry of police districts"
 FIRST_YEAR = 2007
+WHOLE_PLAN = False
 
 
 def named_municipalities(plan: Plan) -> Iterator[tuple[DataPath, str]]:
     """(path, name) of every municipality the plan names, in document order."""
+    for j, name in enumerate(plan.municipalities or []):
+        yield ("municipalities", j), name
     for part in ("bodies", "fora"):
         gatherings: list[Gathering] = list(getattr(plan, part) or [])
         for i, g in enumerate(gatherings):
@@ -53,9 +61,9 @@ def named_municipalities(plan: Plan) -> Iterator[tuple[DataPath, str]]:
             for j, meeting in enumerate(g.meeting_dates or []):
                 if meeting.municipality:
                     yield (part, i, "meeting_dates", j, "municipality"), meeting.municipality
-    for i, initiative in enumerate(plan.initiatives or []):
+    for initiative, path in walk_initiatives(plan.initiatives or []):
         for j, name in enumerate(initiative.municipalities or []):
-            yield ("initiatives", i, "municipalities", j), name
+            yield (*path, "municipalities", j), name
 
 
 def check(ctx: Context) -> Iterator[Finding]:

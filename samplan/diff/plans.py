@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samplan import diagnostics as d
-from samplan.diff import PlanDiff, diff_plans
+from samplan.diff.changes import PlanDiff
+from samplan.diff.compare import diff_plans
 from samplan.loader import load_plan
 from samplan.model import Plan
 from samplan.repository import discover
+from samplan.selection import require_known_districts
 
 
 class ComparisonError(Exception):
@@ -37,6 +39,7 @@ def compare_years(
     root: Path, data: Path, old: int, new: int, districts: set[str] | None
 ) -> Comparison:
     """The diff from year `old` to year `new` of every district that has both."""
+    require_known_districts(districts)
     refs, problems = discover(data, root, {old, new}, districts)
     result = Comparison(diagnostics=problems)
     by_district: dict[str, dict[int, Path]] = {}

@@ -1,0 +1,120 @@
+"""Which fields an entity has, what each is called in Danish, and how each is compared.
+
+Every field of the model is compared, so a new field is diffed without code here: a
+field holding a model of its own (`published`) is compared part by part, one holding
+entities (`sections` of a section) is walked as entities. Its Danish label belongs in
+`FIELD_LABEL` (a test keeps the two in step); until it has one, its name is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from samplan.meetings import Meetings
+from samplan.model import Entity, Person
+
+FIELD_LABEL: dict[str, str] = {
+    # plan
+    "district": "politikreds",
+    "year": "år",
+    "title": "titel",
+    "subtitle": "undertitel",
+    "issued_by": "udstedt af",
+    "source": "kilde",
+    "source.kind": "kildens art",
+    "source.title": "kildens titel",
+    "source.url": "kildens adresse",
+    "source.retrieved": "kilde hentet",
+    "source.note": "note om kilden",
+    "parties": "parter",
+    "discussed_in_kredsraad": "drøftet i kredsrådet",
+    "approved_by_kredsraad": "godkendt af kredsrådet",
+    "published": "offentliggjort",
+    "effective_from": "gældende fra",
+    "published.date": "offentliggjort",
+    "published.where": "offentliggjort hvor",
+    "published.url": "adresse",
+    # bodies and fora
+    "kind": "type",
+    "category": "kategori",
+    "topic": "emne",
+    "description": "beskrivelse",
+    "level": "niveau",
+    "chair": "formand",
+    "vice_chair": "næstformand",
+    "municipalities": "kommuner",
+    "meetings": "møder",
+    "agenda": "faste punkter",
+    "legal_basis": "hjemmel",
+    "secretariat": "sekretariat",
+    # initiatives
+    "status": "status",
+    "since": "siden",
+    "priority": "prioritet",
+    "rank": "rangorden",
+    "partners": "samarbejdspartnere",
+    # sections
+    "text": "tekst",
+    "include": "indhold",
+    "text_after": "tekst efter indholdet",
+    "numbered": "nummereret",
+}
+
+# Fields compared as running text: shown as a word-level change, summed up in one phrase.
+PROSE_FIELDS = frozenset({"subtitle", "topic", "description", "legal_basis", "text", "text_after"})
+# Fields whose values are samplan's own Danish words, lower-cased inside a sentence.
+VOCABULARY_FIELDS = frozenset({"level", "kind", "status", "priority", "numbered"})
+# List fields whose order carries no meaning.
+SET_FIELDS = frozenset({"municipalities", "partners", "agenda"})
+# Fields diffed as entities of their own, not as values.
+NESTED_FIELDS = frozenset(
+    {"members", "representatives", "meeting_dates", "sections", "bodies", "fora", "initiatives"}
+)
+
+
+# Models compared as one value, not part by part.
+WHOLE_VALUES = (Meetings, Person)
+
+
+def label(name: str) -> str:
+    """The Danish name of a field, for sentences."""
+    return FIELD_LABEL.get(name) or name.replace(".", " ").replace("_", " ")
+
+
+def model_fields(model: BaseModel) -> Iterator[tuple[str, Any]]:
+    """(name, value) of every compared field, a model value spread into its parts."""
+    for name in type(model).model_fields:
+        if name in NESTED_FIELDS or name == "id" or name in entity_fields(type(model)):
+            continue
+        value = getattr(model, name)
+        if isinstance(value, BaseModel) and not isinstance(value, WHOLE_VALUES):
+            for sub, part in model_fields(value):
+                yield f"{name}.{sub}", part
+        else:
+            yield name, value
+
+
+@cache
+def entity_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model that hold entities (sub-sections, sub-initiatives)."""
+    return frozenset(
+        name for name, info in model.model_fields.items() if _holds_entities(info.annotation)
+    )
+
+
+def _holds_entities(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Entity):
+        return True
+    return any(_holds_entities(arg) for arg in get_args(annotation))
+
+
+def sub_entities(entity: Entity) -> Iterator[Entity]:
+    """The entities an entity holds, depth first, in document order."""
+    for name in sorted(entity_fields(type(entity)), key=list(type(entity).model_fields).index):
+        for child in getattr(entity, name) or []:
+            yield child
+            yield from sub_entities(child)

@@ -1,0 +1,43 @@
+"""Word-level changes of running text: what a reader sees struck out and inserted."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(op, text) runs, op being '=', '-' or '+', from a word-level comparison.
+
+    Whitespace at the edges of a change belongs to the unchanged text around it, so
+    that a marked change holds words only.
+    """
+    a = _TOKEN.findall(old)
+    b = _TOKEN.findall(new)
+    runs: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            _append(runs, "=", "".join(a[i1:i2]))
+            continue
+        before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
+        edges = after if after.strip() else before
+        if not edges.strip():  # only whitespace changed: nothing a reader would see
+            _append(runs, "=", after)
+            continue
+        _append(runs, "=", edges[: len(edges) - len(edges.lstrip())])
+        _append(runs, "-", before.strip())
+        _append(runs, "+", after.strip())
+        _append(runs, "=", edges[len(edges.rstrip()) :])
+    return runs
+
+
+def _append(runs: list[tuple[str, str]], op: str, text: str) -> None:
+    if not text:
+        return
+    if runs and runs[-1][0] == op:
+        runs[-1] = (op, runs[-1][1] + text)
+    else:
+        runs.append((op, text))
