@@ -180,7 +180,8 @@ def run() -> None:
     default="out",
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write the published plans.",
+    help="Where to write the published plans: a new folder or one samplan wrote (never "
+    "the data, the templates or the repository root).",
 )
 @templates_option
 @config_option
@@ -229,11 +230,22 @@ def build(
         if problem is not None:
             click.echo(t("cli.no-pdf", problem=problem), err=True)
             sys.exit(EXIT_USAGE)
+    from samplan.outfolder import OutputRefused
+    from samplan.render.calendar import source_date_epoch
+
+    try:
+        source_date_epoch()
+    except ValueError as err:
+        raise click.UsageError(t("cli.bad-epoch", error=err)) from None
     root = Path.cwd()
     config = _settings(config_path)
-    with _selection():
-        selection = (set(years) or None, set(districts) or None)
-        report = run_build(root, _data_dir(data), out, *selection, templates, pdf, config)
+    try:
+        with _selection():
+            selection = (set(years) or None, set(districts) or None)
+            report = run_build(root, _data_dir(data), out, *selection, templates, pdf, config)
+    except OutputRefused as err:
+        click.echo(t("cli.error", message=err), err=True)
+        sys.exit(EXIT_USAGE)
     _print_diagnostics(report.diagnostics)
     click.echo(tn("cli.built", "cli.built.plural", len(report.built), out=out), err=False)
     if report.failed:
@@ -345,7 +357,8 @@ def check(
     "--output",
     "output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (replaced whole, never half-written) instead of standard output.",
+    help="Write to FILE (a new or a regular file, replaced whole, never half-written) "
+    "instead of standard output.",
 )
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are changes, 0 when none.")
 @templates_option
@@ -399,9 +412,7 @@ def diff(
     if output is None:
         click.echo(text, nl=False, color=colour)
     else:
-        from samplan.build import write_atomic
-
-        write_atomic(output, text)
+        _write_output(output, text)
     changed = any(d.changes for d in result.diffs)
     sys.exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
 
@@ -443,6 +454,30 @@ def _as_year(text: str) -> int | None:
     return year if 1900 <= year <= 2200 else None
 
 
+def _write_output(output: Path, text: str) -> None:
+    """--output: a new file or a regular one replaced whole; never a device or a link."""
+    import stat
+
+    from samplan.publish import write_atomic
+
+    try:
+        mode = output.lstat().st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    except OSError as err:
+        raise click.UsageError(t("cli.output-not-written", path=output, reason=_why(err))) from None
+    if not stat.S_ISREG(mode):
+        raise click.UsageError(t("cli.output-not-a-file", path=output))
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        raise click.UsageError(t("cli.output-not-written", path=output, reason=_why(err))) from None
+
+
+def _why(err: OSError) -> str:
+    return err.strerror or str(err)
+
+
 def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path) -> str:
     from samplan.render import diffview
 
@@ -450,16 +485,20 @@ def _render_diff(diffs: list[PlanDiff], fmt: str, colour: bool, templates: Path)
         return diffview.as_text(diffs, colour)
     if fmt == "json":
         return diffview.as_json(diffs)
-    from jinja2 import TemplateError  # only md and html are rendered from templates
-
     from samplan.build import tidy
+    from samplan.diagnostics import Diagnostic
+    from samplan.render.guarded import Guard, own_templates
     from samplan.render.site import Site, site_environment
 
-    try:
-        return tidy(diffview.as_page(site_environment(templates, Site()), diffs, fmt))
-    except TemplateError as err:
-        click.echo(t("cli.template-error", error=err.message or err), err=True)
+    def page() -> dict[str, str | bytes]:
+        env = site_environment(templates, Site())
+        return {"page": tidy(diffview.as_page(env, diffs, fmt))}
+
+    outcome = Guard(Path.cwd(), own_templates(templates)).render(page)
+    if isinstance(outcome, Diagnostic):
+        _print_diagnostics([outcome])
         sys.exit(EXIT_USAGE)
+    return str(outcome["page"])
 
 
 @main.command(short_help="List every rule, or explain any code samplan prints.")

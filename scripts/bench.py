@@ -361,5 +361,16 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def write_hostile(root: Path, scale: int = 1) -> tuple[Path, int]:
+    """A repository under `root` holding the hostile-shaped plan (long blank runs,
+    thousands of partners: scripts/hostile_shapes.py), and its size in bytes, so that its
+    build's time per MB can be reported beside the normal plan's."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from hostile_shapes import write_hostile_plan
+
+    size = write_hostile_plan(root / "data" / "fyns-politi" / "2020", scale)
+    return root, size
+
+
 if __name__ == "__main__":
     main()

@@ -89,10 +89,19 @@ def _safe_link(element: str, attribute: str, value: str) -> str | None:
 
 def _allowed_target(target: str) -> bool:
     """Whether a link target is relative or has an allowed scheme, judged as a browser
-    reads it: entities and %-escapes decoded, tabs, newlines and blanks dropped."""
-    decoded = unquote(html.unescape(target))
+    reads it after any Markdown renderer: backslash escapes (CommonMark reads
+    `javascript\\:` as `javascript:`), entities and %-escapes decoded, tabs, newlines
+    and blanks dropped."""
+    decoded = unquote(_unbackslash(html.unescape(_unbackslash(target))))
     scheme = _SCHEME.match("".join(ch for ch in decoded if ch > " ").lower())
     return scheme is None or scheme.group()[:-1] in URL_SCHEMES
+
+
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: before ASCII punctuation
+
+
+def _unbackslash(text: str) -> str:
+    return _BACKSLASH_ESCAPE.sub(r"\1", text)
 
 
 @cache

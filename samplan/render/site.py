@@ -122,7 +122,11 @@ def site_settings(config: Config) -> Site:
 
 
 def site_environment(templates: Path | None, site: Site) -> ImmutableSandboxedEnvironment:
-    """The rendering environment, with the site settings as the global `site`."""
+    """The rendering environment, with the site settings as the global `site`: frozen
+    data, as every value a template sees (canonical addresses are `site.base_url` and a
+    path, joined in the template)."""
+    from samplan.render.frozen import freeze
+
     env = make_environment(templates)
-    env.globals["site"] = site
+    env.globals["site"] = freeze(site)
     return env
