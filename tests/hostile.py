@@ -16,7 +16,7 @@ from typing import Any
 import markdown
 from markdown_it import MarkdownIt
 
-from samplan.loader import MAX_FILE_BYTES, MAX_FILES, MAX_PLAN_BYTES
+from samplan.plan_files import MAX_FILE_BYTES, MAX_FILES, MAX_PLAN_BYTES
 from samplan.render.sandbox import MAX_TEMPLATE_BYTES
 
 CASES = Path(__file__).resolve().parent / "hostile"
