@@ -98,9 +98,18 @@ locale: $(DEVSTAMP)
 fuzz: $(DEVSTAMP)
 	SAMPLAN_FUZZ_SECONDS=$${SAMPLAN_FUZZ_SECONDS:-600} $(BIN)/pytest -q tests/test_fuzz.py
 
-## Time whole-process runs (medians), relative to importing yaml and pydantic.
-bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+# The peers of `make bench` (yamllint, check-jsonschema, DeepDiff), never samplan's dependencies.
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): bench-requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r bench-requirements.txt
+	touch $@
+
+## Time whole-process runs as ratios to their floors and peers (BENCH_ARGS=--quick: one run).
+bench: $(STAMP) $(BENCH_STAMP)
+	$(BIN)/python scripts/bench.py --peers $(BENCH_VENV)/bin $(BENCH_ARGS)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache .venv-oldest .venv-latest

@@ -7,28 +7,31 @@ folder.
 
 from __future__ import annotations
 
+import functools
 import json
-import os
 import re
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samplan import diagnostics as d
-from samplan import publish
+from samplan import outfolder, publish
 from samplan.config import Config
 from samplan.diff.compare import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.locale import t
 from samplan.model import SCHEMA_VERSION, Plan
+from samplan.publish import write_atomic as write_atomic  # where callers found it
 from samplan.registry import registry
+from samplan.render import worker
 from samplan.render.calendar import FILENAME as CALENDAR
-from samplan.render.calendar import meeting_calendar
+from samplan.render.calendar import calendar_findings, meeting_calendar
 from samplan.render.diffview import as_page
-from samplan.render.errors import template_problem
+from samplan.render.environment import warm_builtin
+from samplan.render.frozen import freeze_context
+from samplan.render.guarded import Guard, own_templates
 from samplan.render.outline import build_page
 from samplan.render.site import Site, plan_links, site_environment, site_settings, sitemap
 from samplan.repository import PlanRef, discover, previous_of
@@ -54,7 +57,10 @@ def plan_json(plan: Plan) -> str:
 
 def tidy(text: str) -> str:
     """One blank line between blocks, a blank line before headings, one final newline."""
-    text = re.sub(r"[ \t]+\n", "\n", text.replace("\r\n", "\n"))
+    lines = text.replace("\r\n", "\n").split("\n")
+    # per line, not `[ \t]+\n` over the whole text: that regex retries every blank of a
+    # long run of blanks without a newline, quadratic in the run (40,000 tabs took 38 s)
+    text = "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
     text = re.sub(r"(?<=[^\n])\n(#{1,6} )", r"\n\n\1", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
@@ -79,10 +85,11 @@ def render_plan(
     calendar = meeting_calendar(plan, f"Møder i {page.district_name} {plan.year}")
     links = plan_links(plan.year, years, calendar is not None, pdf)
     template = env.get_template("plan.html.j2")
-    html = tidy(template.render(page=page, diff_href=diff_href, links=links))
+    data = freeze_context(page=page, diff_href=diff_href, links=links)
+    html = tidy(template.render(data))
     files: dict[str, str | bytes] = {
         "index.html": html,
-        "plan.md": tidy(env.get_template("plan.md.j2").render(page=page)),
+        "plan.md": tidy(env.get_template("plan.md.j2").render(freeze_context(page=page))),
         "plan.json": plan_json(plan),
     }
     if previous is not None:
@@ -94,9 +101,12 @@ def render_plan(
     if pdf:
         from samplan.render.pdf import html_to_pdf
 
-        logo = getattr(env.globals.get("site"), "logo_data", None)  # the PDF has no logo file
+        worker.allow(worker.PDF_SECONDS, "the PDF")  # its own time, in a worker
+        site = env.globals.get("site")  # frozen, as templates see it
+        logo = site.get("logo_data") if isinstance(site, Mapping) else None  # no logo file
         if logo:
-            html = tidy(template.render(page=page, diff_href=diff_href, links=links, logo=logo))
+            data = freeze_context(page=page, diff_href=diff_href, links=links, logo=logo)
+            html = tidy(template.render(data))
         files["plan.pdf"] = html_to_pdf(html)
     return files
 
@@ -129,39 +139,15 @@ def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
             district = reg.districts[district_dir.name]
             districts.append({"id": district.id, "name": district.name, "plans": plans})
     districts.sort(key=lambda x: danish_key(str(x["name"])))
-    return env.get_template("index.html.j2").render(districts=districts)
+    return env.get_template("index.html.j2").render(freeze_context(districts=districts))
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` so that `path` holds either its old or its new content, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+def _output_name(target: Path, root: Path) -> str:
+    """An output path as given (never resolved: a link in it is what the message is about)."""
     try:
-        publish.write_file(Path(tmp), content)
-        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a page must stay readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The mode a replaced file keeps, or a new file's mode under the process umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _render_failed(err: Exception, root: Path, ref: PlanRef | None) -> d.Diagnostic:
-    """A template's failure as a located diagnostic; samplan's own bugs are raised."""
-    problem = template_problem(err, root, ref.district if ref else None, ref.year if ref else None)
-    if problem is None:
-        raise err
-    return problem
+        return target.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return target.as_posix()
 
 
 def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
@@ -171,7 +157,7 @@ def _not_written(err: OSError, target: Path, root: Path) -> d.Diagnostic:
         code.name,
         "error",
         t("build.not-written", reason=err.strerror or err),
-        file=d.repository_name(target, root),
+        file=_output_name(target, root),
         help=t("build.not-written.help"),
     )
 
@@ -208,15 +194,23 @@ def build(
 ) -> BuildReport:
     """Build every selected plan under `data` into `out` (with plan.pdf if `pdf`), as
     the site settings of `config` present it; `env` is a template environment to reuse
-    (samplan serve keeps one across rebuilds, made by render.site.site_environment)."""
+    (samplan serve keeps one across rebuilds, made by render.site.site_environment).
+
+    Raises outfolder.OutputRefused, before anything is written, for an output folder
+    that would hold the sources or is not samplan's."""
     report = BuildReport()
     require_known_districts(districts)
     every, problems = discover(data, root, None, districts)
+    sources = [data, *([templates] if templates else []), *(r.folder for r in every)]
+    outfolder.refuse_sources(out, root, sources)
     report.diagnostics += problems
     refs = select(every, data, years, districts, problems)
     config = config or Config()
     site = site_settings(config)
     env = env or site_environment(templates, site)
+    guard = Guard(root, own_templates(templates))
+    if guard.templates is not None:
+        warm_builtin(env, guard.templates)
     loaded: dict[PlanRef, LoadResult] = {}
 
     def load(ref: PlanRef) -> LoadResult:
@@ -231,44 +225,66 @@ def build(
         if result.plan is None:
             report.failed.append(ref)
             continue
+        report.diagnostics += calendar_findings(result, ref.district, ref.year)
         before = previous_of(ref, every)
         previous = load(before).plan if before is not None else None
-        try:
-            years_of = [r.year for r in every if r.district == ref.district]
-            rendered[ref] = render_plan(env, result.plan, previous, years_of, pdf)
-        except Exception as err:  # a repository's templates are untrusted code
-            report.diagnostics.append(_render_failed(err, root, ref))
+        years_of = [r.year for r in every if r.district == ref.district]
+        job = functools.partial(render_plan, env, result.plan, previous, years_of, pdf)
+        outcome = guard.render(job, ref.district, ref.year, worker.PDF_SECONDS if pdf else 0)
+        if isinstance(outcome, d.Diagnostic):
+            report.diagnostics.append(outcome)
             report.failed.append(ref)
+        else:
+            rendered[ref] = outcome
     if not (rendered or out.is_dir()):
         return report
     try:
-        stage = publish.start(out)
+        outfolder.claim(out)
     except OSError as err:
         report.diagnostics.append(_not_written(err, out, root))
         report.failed += list(rendered)
         return report
-    try:
-        write_plans(out, root, stage, rendered, report)
-        write_index(env, root, out, stage, report)
-        write_site_files(site, config, root, out, stage, report)
-    finally:
-        publish.finish(stage)
+    with outfolder.locked(out):
+        write_all(env, guard, out, rendered, report, (site, config))
     return report
 
 
-def write_index(
-    env: ImmutableSandboxedEnvironment, root: Path, out: Path, stage: Path, report: BuildReport
+def write_all(
+    env: ImmutableSandboxedEnvironment,
+    guard: Guard,
+    out: Path,
+    rendered: dict[PlanRef, dict[str, str | bytes]],
+    report: BuildReport,
+    settings: tuple[Site, Config],
 ) -> None:
-    """out/index.html, listing every plan in the output folder."""
+    """Publish every rendered plan, the index and the site's own files (logo, sitemap),
+    through one staging folder."""
     try:
-        index = tidy(render_index(env, out))
-    except Exception as err:  # a repository's templates are untrusted code
-        report.diagnostics.append(_render_failed(err, root, None))
+        stage = publish.start(out)
+    except OSError as err:
+        report.diagnostics.append(_not_written(err, out, guard.root))
+        report.failed += list(rendered)
         return
     try:
-        publish.publish_file(stage, out / "index.html", index)
+        write_plans(out, guard.root, stage, rendered, report)
+        write_index(env, guard, out, stage, report)
+        write_site_files(*settings, guard.root, out, stage, report)
+    finally:
+        publish.finish(stage)
+
+
+def write_index(
+    env: ImmutableSandboxedEnvironment, guard: Guard, out: Path, stage: Path, report: BuildReport
+) -> None:
+    """out/index.html, listing every plan in the output folder."""
+    outcome = guard.render(lambda: {"index.html": tidy(render_index(env, out))})
+    if isinstance(outcome, d.Diagnostic):
+        report.diagnostics.append(outcome)
+        return
+    try:
+        publish.publish_file(stage, out / "index.html", outcome["index.html"])
     except OSError as err:
-        report.diagnostics.append(_not_written(err, out / "index.html", root))
+        report.diagnostics.append(_not_written(err, out / "index.html", guard.root))
         return
     report.written.append(out / "index.html")
 

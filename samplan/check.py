@@ -1,25 +1,32 @@
 """`samplan check`: load every selected plan, run every rule, apply settings and
 inline suppressions. Returns diagnostics; printing is the CLI's and the reporters' job.
+
+A plan whose inputs did not change is answered from the check cache (samplan.cache), so
+the loader, the plan model and the rules (pydantic with them) are imported only when a
+plan must really be checked.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from samplan import diagnostics as d
 from samplan.config import Config
-from samplan.loader import LoadResult, PlanSource, load_plan
-from samplan.locale import t
+from samplan.locale import language, t
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
-from samplan.rules import RULES, UNUSED_SUPPRESSION
-from samplan.rules.base import Context, Finding, NotJudged, Rule
 from samplan.selection import require_known_districts, select
 from samplan.yamlsource import Mark
+
+if TYPE_CHECKING:
+    from samplan.cache import CheckCache
+    from samplan.loader import LoadResult, PlanSource
+    from samplan.rules.base import Finding, Rule
 
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
 
@@ -54,6 +61,8 @@ class _Plans:
         self.cache: dict[PlanRef, LoadResult] = {}
 
     def load(self, ref: PlanRef) -> LoadResult:
+        from samplan.loader import load_plan
+
         if ref not in self.cache:
             self.cache[ref] = load_plan(ref.folder, self.root)
         return self.cache[ref]
@@ -118,6 +127,9 @@ def run_rules(
 ) -> Iterator[d.Diagnostic]:
     """Every rule's findings on one loaded plan, at the configured severities; the rules
     that did not judge a partial plan go to `not_judged`."""
+    from samplan.rules import RULES
+    from samplan.rules.base import Context, NotJudged
+
     plan = result.plan
     assert plan is not None
     before = previous.plan if previous is not None else None
@@ -144,6 +156,8 @@ def suppress(
 ) -> list[d.Diagnostic]:
     """Drop findings suppressed by `# samplan: ignore[CODE]` on their line; report
     suppressions that suppress nothing."""
+    from samplan.rules import UNUSED_SUPPRESSION
+
     wanted: dict[tuple[str, int], tuple[set[str], int]] = {}
     for file, lines in source.lines.items():
         for number, text in enumerate(lines, 1):
@@ -194,14 +208,56 @@ def loader_findings(diags: list[d.Diagnostic], config: Config) -> list[d.Diagnos
     return kept
 
 
+def settings_key(config: Config) -> str:
+    """What of the settings changes a plan's findings (for the cache's key); messages are
+    made in the language in use, so it is part of the key too."""
+    return json.dumps([sorted(config.severity.items()), sorted(config.words), language()])
+
+
+def check_plan(
+    ref: PlanRef, before: PlanRef | None, plans: _Plans, config: Config
+) -> tuple[list[d.Diagnostic], list[Unjudged]]:
+    """The findings on one plan (the loader's, or the rules' after suppressions) and the
+    rules that did not judge it."""
+    result = plans.load(ref)
+    loaded = loader_findings(result.diagnostics, config)
+    if result.plan is None:
+        return loaded, []
+    previous = plans.load(before) if before else None
+    not_judged: list[Unjudged] = []
+    found = list(run_rules(result, ref, previous, config, not_judged))
+    return loaded + suppress(found, result.source, ref, config), not_judged
+
+
+def _cached_check_plan(
+    ref: PlanRef, before: PlanRef | None, plans: _Plans, config: Config, cache: CheckCache
+) -> tuple[list[d.Diagnostic], list[Unjudged]]:
+    """check_plan, answered from the cache when the plan and its earlier year are unchanged;
+    stored only when the inputs did not change while they were checked."""
+    settings = settings_key(config)
+    previous = before.folder if before else None
+    key = cache.plan_key(plans.root, ref.folder, previous, settings)
+    hit = cache.get(key)
+    if hit is not None:
+        try:
+            return hit[0], [Unjudged(**note) for note in hit[1]]
+        except TypeError:  # notes of another shape: not ours
+            pass
+    found, not_judged = check_plan(ref, before, plans, config)
+    if key is not None and key == cache.plan_key(plans.root, ref.folder, previous, settings):
+        cache.put(key, found, [asdict(x) for x in not_judged])
+    return found, not_judged
+
+
 def check(
     root: Path,
     data: Path,
     config: Config,
     years: set[int] | None = None,
     districts: set[str] | None = None,
+    cache: CheckCache | None = None,
 ) -> CheckReport:
-    """Check every selected plan under `data`."""
+    """Check every selected plan under `data` (through `cache` when one is given)."""
     report = CheckReport()
     require_known_districts(districts)
     every, problems = discover(data, root)
@@ -209,13 +265,14 @@ def check(
     plans = _Plans(root)
     for ref in select(every, data, years, districts, problems):
         report.plans += 1
-        result = plans.load(ref)
-        report.diagnostics += loader_findings(result.diagnostics, config)
-        if result.plan is None:
-            continue
         before = previous_of(ref, every)
-        previous = plans.load(before) if before else None
-        found = list(run_rules(result, ref, previous, config, report.not_judged))
-        report.diagnostics += suppress(found, result.source, ref, config)
+        if cache is not None and cache.enabled:
+            found, not_judged = _cached_check_plan(ref, before, plans, config, cache)
+        else:
+            found, not_judged = check_plan(ref, before, plans, config)
+        report.diagnostics += found
+        report.not_judged += not_judged
+    if cache is not None:
+        cache.prune()
     report.diagnostics.sort(key=lambda x: (*x.sort_key, x.message))
     return report

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from samplan import diagnostics as d
-from samplan.loader import PROBLEM_CODES, PlanSource
 from samplan.locale import Language, t
-from samplan.settings import LOGO_SUFFIXES, Settings, SiteSettings
-from samplan.validation_errors import DataPath, problems
-from samplan.yamlsource import Mark, read_yaml
+from samplan.yamlsource import Mark
+
+# The settings model, the loader and pydantic are imported only when a samplan.yaml is
+# there to read: a repository without one checks from the cache without any of them.
+if TYPE_CHECKING:
+    from samplan.settings import Settings, SiteSettings
+    from samplan.validation_errors import DataPath
 
 MAX_SETTINGS_BYTES = 256 * 1024
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -37,7 +38,7 @@ class ConfigError(Exception):
 class Config:
     severity: dict[str, str] = field(default_factory=dict)
     words: tuple[str, ...] = ()  # the repository's own words, for the spelling rules
-    site: SiteSettings = field(default_factory=SiteSettings)
+    site: SiteSettings | None = None  # None: samplan.yaml states no site settings
     lang: Language | None = None
     logo: Path | None = None  # the logo file, resolved
 
@@ -51,6 +52,8 @@ class _Reading:
     def __init__(self, path: Path, root: Path) -> None:
         self.path, self.root = path, root
         self.rel = d.repository_name(path, root)
+        from samplan.loader import PlanSource
+
         self.source = PlanSource()
         self.diags: list[d.Diagnostic] = []
 
@@ -90,6 +93,9 @@ class _Reading:
             self.report(d.LIMIT_EXCEEDED, t("config.too-large"), Mark(1, 1))
             return None
         self.source.lines[self.rel] = text.splitlines() or [""]
+        from samplan.loader import PROBLEM_CODES
+        from samplan.yamlsource import read_yaml
+
         doc = read_yaml(text)
         for problem in doc.problems:
             code = PROBLEM_CODES.get(problem.kind, d.LIMIT_EXCEEDED)
@@ -104,6 +110,11 @@ class _Reading:
         return data
 
     def settings(self, data: Any) -> Settings | None:
+        from pydantic import ValidationError
+
+        from samplan.settings import Settings
+        from samplan.validation_errors import problems
+
         try:
             return Settings.model_validate(data)
         except ValidationError as err:
@@ -141,6 +152,8 @@ class _Reading:
         if not path.is_relative_to(self.path.parent.resolve()):
             self.at(d.INVALID_VALUE, t("config.logo-outside"), where, t("config.logo.help"))
             return None
+        from samplan.settings import LOGO_SUFFIXES
+
         if path.suffix.lower() not in LOGO_SUFFIXES:
             self.at(d.INVALID_VALUE, t("config.logo-kind"), where, t("config.logo.help"))
             return None
@@ -170,8 +183,8 @@ def load_config(path: Path, known_codes: set[str], root: Path | None = None) -> 
     if settings is None:
         raise ConfigError(reading.diags)
     severity = reading.severities(settings, known_codes)
-    site = settings.site or SiteSettings()
-    logo = reading.logo(site)
+    site = settings.site
+    logo = reading.logo(site) if site is not None else None
     if reading.diags:
         raise ConfigError(reading.diags)
     return Config(severity, tuple(settings.words or ()), site, settings.lang, logo)

@@ -7,7 +7,6 @@ problems of all files are reported in one run.
 from __future__ import annotations
 
 import difflib
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,11 @@ from pydantic import ValidationError
 from samplan import diagnostics as d
 from samplan.locale import t
 from samplan.model import Plan
+from samplan.plan_files import PlanFiles, relative
 from samplan.references import dangling_references, duplicate_ids
 from samplan.registry import registry
-from samplan.repository import is_plan_file, looks_like_plan_file
 from samplan.validation_errors import DataPath, problems
 from samplan.yamlsource import Document, Mark, read_yaml
-
-MAX_FILE_BYTES = 2 * 1024 * 1024  # one plan file
-MAX_FILES = 100  # YAML files in one plan folder
-MAX_PLAN_BYTES = 10 * 1024 * 1024  # all files of one plan folder together
 
 PROBLEM_CODES = {
     "syntax": d.YAML_SYNTAX,
@@ -86,19 +81,13 @@ class LoadResult:
     diagnostics: list[d.Diagnostic]
 
 
-class _Loader:
+class _Loader(PlanFiles):
     def __init__(self, folder: Path, root: Path) -> None:
-        self.folder, self.root = folder, root
-        # Files may not lead out of the repository; a plan folder named from outside it
-        # (`samplan diff /elsewhere/2019 ...`) is its own boundary.
-        self.within_root = folder.absolute().is_relative_to(root.absolute())
-        self.boundary = root if self.within_root else folder
-        self.rel = _relative(folder, root)
+        super().__init__(folder, root)
         self.source = PlanSource()
         self.diags: list[d.Diagnostic] = []
         self.district = folder.parent.name
         self.year = int(folder.name) if folder.name.isdigit() else None
-        self.bytes_read = 0
 
     def report(
         self,
@@ -132,47 +121,6 @@ class _Loader:
         file, mark = self.source.locate(path, at_key)
         self.report(code, message, file, mark, hint)
 
-    def files(self) -> list[Path]:
-        entries = sorted(self.folder.iterdir())
-        for path in entries:
-            if looks_like_plan_file(path):
-                self.report(
-                    d.UNREAD_FILE,
-                    t("loader.unread-file", name=d.shown(path.name)),
-                    _relative(path, self.root),
-                    None,
-                    t("loader.unread-file.help"),
-                )
-        found = self.one_file_a_part([p for p in entries if is_plan_file(p)])
-        if len(found) > MAX_FILES:
-            self.report(
-                d.LIMIT_EXCEEDED,
-                t("loader.too-many-files", count=len(found), limit=MAX_FILES),
-                self.rel,
-                None,
-                t("loader.too-many-files.help"),
-            )
-            return []
-        return found
-
-    def one_file_a_part(self, found: list[Path]) -> list[Path]:
-        """`x.yaml` and `x.yml` together are one part saved twice: read `x.yaml` only."""
-        stems = {p.stem for p in found if p.suffix == ".yaml"}
-        for path in found:
-            if path.suffix == ".yml" and path.stem in stems:
-                self.report(
-                    d.BAD_FOLDER,
-                    t(
-                        "loader.part-saved-twice",
-                        name=d.shown(path.name),
-                        other=d.shown(path.stem + ".yaml"),
-                    ),
-                    _relative(path, self.root),
-                    None,
-                    t("loader.part-saved-twice.help"),
-                )
-        return [p for p in found if not (p.suffix == ".yml" and p.stem in stems)]
-
     def read(self, path: Path, rel: str) -> Document | None:
         text = self.text(path, rel)
         if text is None:
@@ -200,75 +148,10 @@ class _Loader:
             return None
         return doc
 
-    def text(self, path: Path, rel: str) -> str | None:
-        if not _inside(path, self.boundary):
-            where = (
-                t("loader.outside-repository") if self.within_root else t("loader.outside-folder")
-            )
-            self.report(
-                d.UNREADABLE_FILE,
-                where,
-                rel,
-                Mark(1, 1),
-                t("loader.outside.help"),
-            )
-            return None
-        raw = self.bytes_of(path, rel)
-        if raw is None:
-            return None
-        try:
-            return raw.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as err:
-            line = raw[: err.start].count(b"\n") + 1
-            column = len(raw[: err.start].rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-            self.report(
-                d.UNREADABLE_FILE,
-                t("loader.not-utf8", byte=format(raw[err.start], "02x")),
-                rel,
-                Mark(line, column),
-                t("loader.not-utf8.help"),
-            )
-            return None
-
-    def bytes_of(self, path: Path, rel: str) -> bytes | None:
-        """The file's bytes, unless it is no regular file or exceeds a size limit."""
-        try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
-                self.report(
-                    d.UNREADABLE_FILE,
-                    t("loader.not-a-file"),
-                    rel,
-                    Mark(1, 1),
-                    t("loader.not-a-file.help"),
-                )
-                return None
-            too_large = info.st_size > MAX_FILE_BYTES  # never read a huge file
-            raw = b"" if too_large else path.read_bytes()
-        except OSError as err:
-            message = t("loader.unreadable", reason=err.strerror)
-            self.report(d.UNREADABLE_FILE, message, rel, Mark(1, 1), None)
-            return None
-        if too_large or len(raw) > MAX_FILE_BYTES:
-            message = t("loader.file-too-large", mib=MAX_FILE_BYTES // 1024 // 1024)
-            hint = t("loader.file-too-large.help")
-            self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), hint)
-            return None
-        already_over = self.bytes_read > MAX_PLAN_BYTES  # reported once, at the first file
-        self.bytes_read += len(raw)
-        if already_over:
-            return None
-        if self.bytes_read > MAX_PLAN_BYTES:
-            message = t("loader.plan-too-large", mib=MAX_PLAN_BYTES // 1024 // 1024)
-            hint = t("loader.plan-too-large.help")
-            self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), hint)
-            return None
-        return raw
-
     def merge(self) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         for path in self.files():
-            rel = _relative(path, self.root)
+            rel = relative(path, self.root)
             doc = self.read(path, rel)
             if doc is None:
                 continue
@@ -366,18 +249,3 @@ def _closest_id(plan: Plan, kind: str, wrong: str) -> str:
     return (
         t("did-you-mean", word=near[0]) if near else t("loader.unknown-reference.help", kind=kind)
     )
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
+    ConfigDict,
     Field,
     GetJsonSchemaHandler,
     PrivateAttr,
@@ -189,6 +190,8 @@ class Section(Entity):
 
 class Plan(Strict):
     """One district's cooperation plan for one year."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=False)
 
     district: ShortText
     year: Year

@@ -37,9 +37,10 @@ def with_property(
 
 
 class Strict(BaseModel):
-    """Base of every model: unknown keys are an error."""
+    """Base of every model: unknown keys are an error. Built when first used (defer_build):
+    the Plan builds every model it holds at once, not each model first on its own."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Shorthand(Strict):

@@ -11,6 +11,7 @@ builds that are no longer running are then removed.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -80,6 +81,7 @@ def publish_plan(stage: Path, out: Path, folder: str, files: Mapping[str, Conten
     for name in sorted(files):
         write_file(new / _safe_name(name), files[name])
     target, old = out / folder, stage / "old" / folder
+    _refuse_links(out, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     old.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
@@ -95,8 +97,19 @@ def publish_plan(stage: Path, out: Path, folder: str, files: Mapping[str, Conten
     return [target / name for name in sorted(files)]
 
 
+def _refuse_links(out: Path, target: Path) -> None:
+    """Refuse a target that is, or lies under, a link inside the output folder: a
+    committed `out/<district>` -> `data/<district>` must never be replaced."""
+    path = out
+    for part in target.relative_to(out).parts:
+        path = path / part
+        if path.is_symlink():
+            raise OSError(errno.ELOOP, f"'{path.name}' in the output folder is a link (remove it)")
+
+
 def publish_file(stage: Path, path: Path, content: Content) -> None:
     """Replace one file (the site index) by a single rename."""
+    _refuse_links(path.parent, path)
     staged = stage / "files" / path.name
     write_file(staged, content)
     os.replace(staged, path)
@@ -122,3 +135,27 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write `content` so that `path` holds either its old or its new content, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write_file(Path(tmp), content)
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a page must stay readable
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a replaced file keeps, or a new file's mode under the process umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

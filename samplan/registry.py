@@ -7,10 +7,9 @@ spelling to the registry entry, and `suggest` finds the closest names for a typo
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -63,6 +62,8 @@ class Registry:
 
     def suggest(self, name: str, within: str | None = None, n: int = 3) -> list[str]:
         """The closest short names to a misspelt municipality, best first."""
+        import difflib  # only for a misspelt name
+
         pool = self._spellings(within)
         matches = difflib.get_close_matches(_fold(name), list(pool), n=n * 3, cutoff=0.6)
         seen: list[str] = []
@@ -73,6 +74,8 @@ class Registry:
         return seen[:n]
 
     def suggest_district(self, district_id: str) -> list[str]:
+        import difflib
+
         return difflib.get_close_matches(district_id, list(self.districts), n=3, cutoff=0.5)
 
     def _spellings(self, within: str | None) -> dict[str, Municipality]:
@@ -89,7 +92,8 @@ def _fold(name: str) -> str:
 @cache
 def registry() -> Registry:
     """Load the registry shipped with the package (once per process)."""
-    text = resources.files("samplan").joinpath("reference/districts.yaml").read_text("utf-8")
+    # Beside this module (importlib.resources would cost more than the read itself).
+    text = (Path(__file__).parent / "reference" / "districts.yaml").read_text("utf-8")
     raw = yaml.load(text, Loader=yaml.CSafeLoader)
     districts: dict[str, District] = {}
     by_spelling: dict[str, Municipality] = {}

@@ -7,16 +7,37 @@ anything about them.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from samplan import __version__
-from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text
+from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text, visible
 from samplan.locale import t, tn
-from samplan.rules import RULES, UNUSED_SUPPRESSION
-from samplan.rules.base import summary
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _utf8(text: str | None) -> str | None:
+    """`text` as valid UTF-8: a file name that is not UTF-8 (its bytes held as lone
+    surrogates) shows those bytes as `\\xff` escapes."""
+    if text is None:
+        return None
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _uri(file: str) -> str:
+    """A file name as a relative URI reference (RFC 3986): every byte but the unreserved
+    characters and '/' percent-encoded, the file's own bytes where it is not UTF-8."""
+    try:
+        raw = os.fsencode(file)
+    except UnicodeEncodeError:
+        raw = file.encode("utf-8", "surrogatepass")
+    return quote(raw, safe="/")
 
 
 def counts(diags: list[Diagnostic]) -> dict[str, int]:
@@ -49,9 +70,9 @@ def report_json(diags: list[Diagnostic], plans: int) -> str:
                 "code": x.code,
                 "name": x.name,
                 "severity": x.severity,
-                "message": x.message,
-                "help": x.help,
-                "file": x.file,
+                "message": _utf8(x.message),
+                "help": _utf8(x.help),
+                "file": _utf8(x.file),
                 "line": x.line,
                 "column": x.column,
                 "district": x.district,
@@ -70,6 +91,9 @@ def report_json(diags: list[Diagnostic], plans: int) -> str:
 
 
 def _escape(text: str, property_value: bool = False) -> str:
+    """A workflow command's text: no character a terminal or the runner would obey (a
+    line break would start a command of its own, ESC would colour or move the log)."""
+    text = "".join(visible(ch) for ch in text)
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
@@ -88,7 +112,11 @@ def report_github(diags: list[Diagnostic], plans: int) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _sarif_rules() -> list[dict[str, Any]]:
+def sarif_rules() -> list[dict[str, Any]]:
+    """The metadata of every code, as SARIF describes a rule (imports every rule module)."""
+    from samplan.rules import RULES, UNUSED_SUPPRESSION
+    from samplan.rules.base import summary
+
     rules: list[dict[str, Any]] = []
     for code in LOADER_CODES:
         rules.append(
@@ -126,9 +154,11 @@ def _sarif_rules() -> list[dict[str, Any]]:
     return rules
 
 
-def report_sarif(diags: list[Diagnostic], plans: int) -> str:
-    """SARIF 2.1.0, with the metadata of every rule."""
-    rules = _sarif_rules()
+def report_sarif(
+    diags: list[Diagnostic], plans: int, rules: list[dict[str, Any]] | None = None
+) -> str:
+    """SARIF 2.1.0, with the metadata of every rule (`rules`, or from the rule modules)."""
+    rules = sarif_rules() if rules is None else rules
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for x in diags:
@@ -137,11 +167,11 @@ def report_sarif(diags: list[Diagnostic], plans: int) -> str:
             "ruleIndex": index[x.code],
             "level": x.severity,
             "message": {
-                "text": x.message + (t("report.help-inline", help=x.help) if x.help else "")
+                "text": _utf8(x.message + (t("report.help-inline", help=x.help) if x.help else ""))
             },
         }
         if x.file:
-            location: dict[str, Any] = {"artifactLocation": {"uri": x.file}}
+            location: dict[str, Any] = {"artifactLocation": {"uri": _uri(x.file)}}
             if x.line is not None:
                 location["region"] = {"startLine": x.line, "startColumn": x.column or 1}
             result["locations"] = [{"physicalLocation": location}]

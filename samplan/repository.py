@@ -44,6 +44,18 @@ def _problem(code: d.Code, message: str, folder: Path, root: Path, hint: str) ->
     return d.Diagnostic(code.code, code.name, "error", message, file=rel, help=hint)
 
 
+def _entries(folder: Path, root: Path, problems: list[d.Diagnostic]) -> list[Path] | None:
+    """The entries of a folder, or None (after an SP012) when it cannot be read."""
+    try:
+        return list(folder.iterdir())
+    except OSError as err:
+        why = err.strerror or type(err).__name__
+        hint = t("repository.unreadable-folder.help")
+        message = t("repository.unreadable-folder", reason=why)
+        problems.append(_problem(d.BAD_FOLDER, message, folder, root, hint))
+        return None
+
+
 def discover(
     data: Path, root: Path, years: set[int] | None = None, districts: set[str] | None = None
 ) -> tuple[list[PlanRef], list[d.Diagnostic]]:
@@ -51,7 +63,7 @@ def discover(
     reg = registry()
     found: list[PlanRef] = []
     problems: list[d.Diagnostic] = []
-    for district_dir in sorted(p for p in data.iterdir() if p.is_dir()):
+    for district_dir in sorted(p for p in _entries(data, root, problems) or [] if p.is_dir()):
         name = district_dir.name
         if name.startswith("."):
             continue
@@ -70,7 +82,9 @@ def discover(
                 )
             )
             continue
-        for year_dir in sorted(p for p in district_dir.iterdir() if p.is_dir()):
+        for year_dir in sorted(
+            p for p in _entries(district_dir, root, problems) or [] if p.is_dir()
+        ):
             ref = _year_folder(year_dir, root, name, years, problems)
             if ref is not None:
                 found.append(ref)
@@ -108,7 +122,10 @@ def _year_folder(
     year = int(name)
     if years and year not in years:
         return None
-    if not any(is_plan_file(p) for p in folder.iterdir()):
+    entries = _entries(folder, root, problems)
+    if entries is None:
+        return None
+    if not any(is_plan_file(p) for p in entries):
         problems.append(
             _problem(
                 d.BAD_FOLDER,

@@ -172,7 +172,7 @@ class _Builder:
                 cut = self.comment_check(event)
                 if cut is not None:
                     self.doc.problems.append(cut)
-            return event.value
+            return _nfc(event.value)
         if isinstance(event, yaml.SequenceStartEvent):
             return self.sequence(path)
         return self.mapping(path)
@@ -229,7 +229,7 @@ class _Builder:
                 )
             )
             return None
-        return str(event.value)
+        return _nfc(str(event.value))
 
     def skip(self, event: yaml.Event) -> None:
         """Consume the rest of a node whose start event is `event`."""
@@ -240,6 +240,12 @@ class _Builder:
                 depth += 1
             elif isinstance(nxt, yaml.CollectionEndEvent):
                 depth -= 1
+
+
+def _nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC): a decomposed 'Tårnby' (a + U+030A, as some
+    editors and macOS file names write it) is the registry's 'Tårnby'."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def read_yaml(text: str) -> Document:

@@ -1,30 +1,33 @@
-"""Time whole-process samplan runs (medians), relative to importing yaml and pydantic.
+"""`make bench`: whole-process runs as ratios to their floors, measured in one run.
 
-Every measurement is a fresh process started with `subprocess` and timed on the wall
-clock (`time.perf_counter`), so interpreter start-up and imports count, as they do for
-a user. The baseline, `python -c "import yaml, pydantic"` with the same interpreter, is
-measured in the same run, so the ratios compare across machines better than seconds.
+Every figure is the median wall-clock time of a fresh process (interpreter start-up and
+imports count, as they do for a user) divided by the median of its floor, timed in the
+same run, the commands taking turns (round robin) so that a drift of the machine
+affects every command alike:
 
-Measured:
+Every process may write and use bytecode (PYTHONDONTWRITEBYTECODE is dropped), as an
+installed samplan does; the first, untimed run of each command writes it.
 
-* `samplan --version`
-* `samplan build` of all of data/ (into a temporary output folder)
-* `samplan build` of a synthetic plan 100 times the size of the largest seed plan:
-  its bodies, fora, initiatives and sections are copied 100 times with unique ids and
-  titles, and every `include` of a copied section is pointed at its own copy's
-  entities, so the plan stays valid and the work grows linearly, not quadratically.
-* `samplan diff` of that synthetic plan against a next year made from it: every 5th
-  entity's text changed, every 13th given a new id (found again as renamed, by
-  content), every 17th removed (and taken out of the sections that include it).
+* F, `python -c "import yaml, click; from pydantic import BaseModel"`: the least any
+  pydantic-based check can cost. Floor of the cold check and of the cache hit.
+* Fb, F with jinja2 and markdown: the floor of `samplan build`.
+* the peers, in their own environment (.venv-bench, pinned in bench-requirements.txt,
+  never a dependency of samplan): DeepDiff keyed by id on libyaml for `samplan diff`,
+  yamllint and check-jsonschema for `samplan check`, on the very same plan file.
 
-Usage: `make bench`, or `.venv/bin/python scripts/bench.py [--runs N] [--quick]`.
-No timing is asserted anywhere: this prints numbers for people to read.
+The plans are a seed (data/midt-og-vestsjaellands-politi/2007, 18 KB as one file) made
+1x, 10x, 30x and 100x larger (scripts/bench_plans.py); the scaling series gives time
+per MB and peak memory (the largest resident set of the process) of check and diff.
+
+Usage: `make bench`, or `.venv/bin/python scripts/bench.py [--runs N] [--quick]
+[--peers .venv-bench/bin]`. No timing is asserted anywhere: this prints numbers for
+people to read.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
+import json
 import os
 import platform
 import shutil
@@ -33,397 +36,340 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
-
-import yaml
-
-from samplan.model import Plan
-from samplan.yamlsource import read_yaml
+from typing import NoReturn
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-TEMPLATES = REPO / "templates"
-COPIES = 100
-PARTS = ("bodies", "fora", "initiatives")  # what an `include` can show
-KINDS = (*PARTS, "sections")  # what gets multiplied
-ID_MAX, TITLE_MAX = 100, 500  # the model's limits
-SLOW_SECONDS = 10.0  # a synthetic build slower than this gets at most SLOW_RUNS runs
-SLOW_RUNS = 3
-VERY_SLOW_SECONDS = 30.0  # worth a note in the output
+SEED = DATA / "midt-og-vestsjaellands-politi" / "2007"
+# Another part of the project may add scripts/hostile_shapes.py (plans of hostile shape:
+# long blank runs, thousands of partners). HOOK: when it is there and has
+# `write_plans(data: Path) -> None`, a cold check of the plans it writes is timed too.
+HOSTILE_SHAPES = REPO / "scripts" / "hostile_shapes.py"
+FLOOR_F = "import yaml, click; from pydantic import BaseModel"
+FLOOR_FB = "import yaml, click, jinja2, markdown; from pydantic import BaseModel"
+MB = 1024 * 1024
+# Every process may write and read bytecode, as an installed samplan does: a session
+# with PYTHONDONTWRITEBYTECODE set would otherwise time the compiling of every module.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def fail(message: str) -> NoReturn:
     sys.exit(f"bench: {message}")
 
 
-# --- the synthetic plan -------------------------------------------------------------
+@dataclass(frozen=True)
+class Pair:
+    """A plan N times the seed and its next year, each one file (scripts/bench_plans.py)."""
 
-
-def yaml_files(folder: Path) -> list[Path]:
-    """The plan files of a folder, as the loader finds them."""
-    return sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
-
-
-def plan_folders(data: Path) -> list[Path]:
-    """Every plan folder data/<district>/<year>/ that holds YAML."""
-    return [p for p in sorted(data.glob("*/*")) if p.is_dir() and yaml_files(p)]
-
-
-def folder_bytes(folder: Path) -> int:
-    return sum(f.stat().st_size for f in yaml_files(folder))
-
-
-def read_plan(folder: Path) -> dict[str, dict[str, Any]]:
-    """Each file's top-level mapping, read as samplan reads it (scalars as text)."""
-    files: dict[str, dict[str, Any]] = {}
-    for path in yaml_files(folder):
-        doc = read_yaml(path.read_text(encoding="utf-8"))
-        if doc.problems:
-            fail(f"{path}: {doc.problems[0].message}")
-        if doc.data is None:
-            continue
-        if not isinstance(doc.data, dict):
-            fail(f"{path}: the top level is not a mapping")
-        files[path.name] = doc.data
-    return files
-
-
-def entity_keys(files: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
-    """The id of every entity by kind, as the model assigns them (sections depth first)."""
-    merged = {key: value for data in files.values() for key, value in data.items()}
-    plan = Plan.model_validate(merged)
-    return {kind: [e.key for e in entities] for kind, entities in plan.entity_lists()}
-
-
-def with_suffix(text: str, suffix: str, limit: int) -> str:
-    return text[: limit - len(suffix)].rstrip("-") + suffix
-
-
-@dataclass
-class Multiplier:
-    """Makes copy k of each entity; copy 1 keeps the seed's ids and titles."""
-
-    keys: dict[str, list[str]]
-    _sections: Iterator[str] = field(default_factory=lambda: iter(()))
-
-    @staticmethod
-    def copy_id(key: str, k: int) -> str:
-        # "-c<k>" rather than "-<k>": the model derives "foo-2" for a second "Foo".
-        return key if k == 1 else with_suffix(key, f"-c{k}", ID_MAX)
-
-    def entity(self, raw: dict[str, Any], key: str, k: int) -> dict[str, Any]:
-        title = str(raw["title"])
-        # A deep copy: objects shared between copies would be dumped as anchors and
-        # aliases, which samplan refuses. The id goes first, as people write it.
-        new = {"id": self.copy_id(key, k), **copy.deepcopy(raw)}
-        new["id"] = self.copy_id(key, k)
-        new["title"] = title if k == 1 else with_suffix(title, f" ({k})", TITLE_MAX)
-        return new
-
-    def part(self, kind: str, raws: list[dict[str, Any]], k: int) -> list[dict[str, Any]]:
-        copies = [self.entity(raw, key, k) for raw, key in zip(raws, self.keys[kind], strict=True)]
-        for body in copies if kind == "bodies" else []:
-            if isinstance(body.get("secretariat"), str):
-                body["secretariat"] = self.copy_id(body["secretariat"], k)
-        return copies
-
-    def includes(self, value: Any, k: int) -> list[dict[str, Any]]:
-        """The includes of copy k, each limited to copy k's entities by `ids`."""
-        result = []
-        for item in value if isinstance(value, list) else [value]:
-            inc: dict[str, Any] = {"part": item} if isinstance(item, str) else dict(item)
-            if inc.get("ids") is not None:
-                inc["ids"] = [self.copy_id(str(i), k) for i in inc["ids"]]
-            else:  # keep category/status: they then select among this copy only
-                inc["ids"] = [self.copy_id(key, k) for key in self.keys[str(inc["part"])]]
-            result.append(inc)
-        return result
-
-    def sections(self, raws: list[dict[str, Any]], k: int) -> list[dict[str, Any]]:
-        copies = []
-        for raw in raws:
-            new = self.entity({**raw, "sections": None}, next(self._sections), k)
-            if raw.get("include") is not None:
-                new["include"] = self.includes(raw["include"], k)
-            if raw.get("sections"):
-                new["sections"] = self.sections(raw["sections"], k)
-            elif "sections" not in raw:
-                del new["sections"]
-            copies.append(new)
-        return copies
-
-    def multiply(self, kind: str, raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        result: list[dict[str, Any]] = []
-        for k in range(1, COPIES + 1):
-            if kind == "sections":
-                self._sections = iter(self.keys["sections"])
-                result += self.sections(raws, k)
-                if next(self._sections, None) is not None:
-                    fail("the seed's sections and the model's section ids do not line up")
-            else:
-                result += self.part(kind, raws, k)
-        return result
-
-
-@dataclass
-class Synthetic:
-    seed: Path
-    seed_bytes: int
-    folder: Path
-    files: int
+    copies: int
+    old: Path
+    new: Path
     bytes: int
-    entities: dict[str, tuple[int, int]]  # kind -> (in the seed, in the synthetic plan)
-
-
-def write_synthetic(root: Path) -> Synthetic:
-    """Write the 100x plan into root/data/<district>/<year>/ and describe it."""
-    folders = plan_folders(DATA)
-    if not folders:
-        fail(f"no plan folders under {DATA}")
-    seed = max(folders, key=folder_bytes)
-    files = read_plan(seed)
-    keys = entity_keys(files)
-    multiplier = Multiplier(keys)
-    target = root / "data" / seed.parent.name / seed.name
-    target.mkdir(parents=True)
-    for name, data in files.items():
-        out = {
-            key: multiplier.multiply(key, value) if key in KINDS and value else value
-            for key, value in data.items()
-        }
-        text = yaml.safe_dump(out, allow_unicode=True, sort_keys=False)
-        (target / name).write_text(text, encoding="utf-8")
-    written = yaml_files(target)
-    return Synthetic(
-        seed=seed,
-        seed_bytes=folder_bytes(seed),
-        folder=target,
-        files=len(written),
-        bytes=sum(f.stat().st_size for f in written),
-        entities={kind: (len(keys[kind]), len(keys[kind]) * COPIES) for kind in KINDS},
-    )
-
-
-def write_next_year(synthetic: Synthetic) -> int:
-    """Write the synthetic plan's next year beside it, with edits; return its year."""
-    year = int(synthetic.folder.name) + 1
-    target = synthetic.folder.parent / str(year)
-    target.mkdir()
-    renamed: dict[tuple[str, str], str] = {}  # (kind, old id) -> new id
-    removed: set[tuple[str, str]] = set()
-    for path in yaml_files(synthetic.folder):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if "year" in data:
-            data["year"] = str(year)
-        for kind in KINDS:
-            if data.get(kind):
-                data[kind] = _edit(kind, data[kind], renamed, removed)
-        (target / path.name).write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
-    for path in yaml_files(target):  # references follow the new ids
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        _follow(data, renamed, removed)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    return year
-
-
-def _edit(
-    kind: str, items: list[Any], renamed: dict[tuple[str, str], str], removed: set[tuple[str, str]]
-) -> list[Any]:
-    kept = []
-    for i, item in enumerate(items):
-        if i % 17 == 16:
-            removed.add((kind, str(item["id"])))
-            continue
-        if i % 5 == 0:
-            key = "text" if kind == "sections" else "description"
-            item[key] = f"{item.get(key) or ''} Ændret i år."
-        if i % 13 == 12:
-            new_id = with_suffix(str(item["id"]), "-ny", ID_MAX)
-            renamed[kind, str(item["id"])] = item["id"] = new_id
-        if item.get("sections"):
-            item["sections"] = _edit(kind, item["sections"], renamed, removed)
-        kept.append(item)
-    return kept
-
-
-def _follow(value: Any, renamed: dict[tuple[str, str], str], removed: set[tuple[str, str]]) -> None:
-    """Point `include` ids and `secretariat` at renamed entities; drop removed ones."""
-    if isinstance(value, list):
-        for item in value:
-            _follow(item, renamed, removed)
-        return
-    if not isinstance(value, dict):
-        return
-    part = value.get("part")
-    if isinstance(value.get("ids"), list):
-        ids = [i for i in value["ids"] if (part, i) not in removed]
-        value["ids"] = [renamed.get((part, i), i) for i in ids]
-    secretariat = ("bodies", value.get("secretariat"))
-    if secretariat in removed:
-        del value["secretariat"]
-    elif secretariat in renamed:
-        value["secretariat"] = renamed[secretariat]
-    for item in value.values():
-        _follow(item, renamed, removed)
-
-
-# --- timing ---------------------------------------------------------------------------
 
 
 @dataclass
-class Bench:
-    """One command to time: `argv(label)` gives its arguments for a run."""
+class Command:
+    """One process to time; `ok` are the exit codes that count as a run."""
 
     name: str
-    argv: Callable[[str], list[str]]
-    cwd: Path
-    runs: int
-    cleanup: Callable[[str], None] = lambda label: None
+    argv: list[str]
+    cwd: Path = REPO
+    env: dict[str, str] = field(default_factory=lambda: ENV)
+    ok: tuple[int, ...] = (0,)
+    after: Callable[[], None] = lambda: None
     times: list[float] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)  # bytes
+    cpu: list[float] = field(default_factory=list)  # user + system seconds
 
-    def run(self, label: str) -> float:
-        """Run once, fail loudly unless it exits 0, and return the wall-clock seconds."""
-        argv = self.argv(label)
+    def run(self) -> None:
+        """Run once, fail loudly on an exit code not in `ok`, record time and memory."""
         start = time.perf_counter()
-        proc = subprocess.run(argv, cwd=self.cwd, capture_output=True, check=False)
+        proc = subprocess.Popen(
+            self.argv, cwd=self.cwd, env=self.env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert proc.stderr is not None
+        stderr = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
-        self.cleanup(label)
-        if proc.returncode != 0:
-            stderr = proc.stderr.decode("utf-8", "replace").strip()
-            fail(f"{self.name} exited {proc.returncode}: {' '.join(argv)}\n{stderr}")
-        return seconds
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        self.after()
+        if proc.returncode not in self.ok:
+            text = stderr.decode("utf-8", "replace").strip()[-2000:]
+            fail(f"{self.name} exited {proc.returncode}: {' '.join(self.argv)}\n{text}")
+        self.times.append(seconds)
+        self.peaks.append(usage.ru_maxrss * 1024)  # kilobytes on Linux
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
 
     @property
     def median(self) -> float:
         return statistics.median(self.times)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
 
-def samplan_executable() -> Path:
-    exe = Path(sys.executable).parent / ("samplan.exe" if os.name == "nt" else "samplan")
+    @property
+    def peak(self) -> int:
+        return max(self.peaks)
+
+
+@dataclass
+class Row:
+    """A figure of the report: a command over its floor, and the goal for the ratio."""
+
+    what: str
+    command: Command
+    floor: Command
+    goal: float | None = None  # the ratio should be at most this
+
+
+@dataclass
+class Setup:
+    """Everything timed, in the order of the report."""
+
+    commands: list[Command] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    series: list[tuple[Pair, Command, Command]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, command: Command) -> Command:
+        self.commands.append(command)
+        return command
+
+
+def samplan_executable() -> str:
+    exe = Path(sys.executable).parent / "samplan"
     if not exe.is_file():
-        fail(
-            f"no samplan executable next to {sys.executable} (looked for {exe}); "
-            "install samplan into this environment first (make build)"
+        fail(f"no samplan next to {sys.executable}: install samplan first (make build)")
+    return str(exe)
+
+
+def human(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def size(count: int) -> str:
+    return f"{count / 1024:.0f} KB" if count < MB else f"{count / MB:.1f} MB"
+
+
+def samplan_rows(setup: Setup, samplan: str, work: Path) -> tuple[Command, Command]:
+    """The floors, and samplan's cold check, cache hit and build of data/."""
+    python = sys.executable
+    f = setup.add(Command("F", [python, "-c", FLOOR_F]))
+    fb = setup.add(Command("Fb", [python, "-c", FLOOR_FB]))
+    data = ["--data", str(DATA)]
+    cold = setup.add(
+        Command("check --no-cache", [samplan, "check", *data, "--no-cache"], ok=(0, 1))
+    )
+    cache_env = {**ENV, "SAMPLAN_CACHE_DIR": str(work / "cache")}
+    hit = setup.add(
+        Command("check (cache hit)", [samplan, "check", *data], env=cache_env, ok=(0, 1))
+    )
+    out = work / "out"
+    build = setup.add(
+        Command(
+            "build",
+            [samplan, "build", *data, "--out", str(out)],
+            after=lambda: shutil.rmtree(out, ignore_errors=True),
         )
-    return exe
-
-
-def build_bench(
-    name: str,
-    tag: str,
-    samplan: Path,
-    data: Path,
-    cwd: Path,
-    outs: Path,
-    runs: int,
-    years: tuple[str, ...] = (),
-) -> Bench:
-    """A `samplan build` of `data`, into a fresh output folder outs/<tag>-<run> each run."""
-
-    def folder(label: str) -> Path:
-        return outs / f"{tag}-{label}"
-
-    def argv(label: str) -> list[str]:
-        out, templates = str(folder(label)), str(TEMPLATES)
-        options = ["--data", str(data), "--out", out, "--templates", templates]
-        return [str(samplan), "build", *years, *options]
-
-    def cleanup(label: str) -> None:
-        shutil.rmtree(folder(label), ignore_errors=True)
-
-    return Bench(name, argv, cwd, runs, cleanup)
-
-
-def print_report(benches: list[Bench], synthetic: Synthetic, version: str) -> None:
-    print(
-        f"samplan bench: {version}; Python {platform.python_version()} "
-        f"({platform.python_implementation()}) on {platform.machine()}, "
-        f"{os.cpu_count()} CPUs ({platform.system()})"
     )
-    seed = synthetic.seed.relative_to(DATA).as_posix()
-    counts = ", ".join(f"{kind} {a} -> {b}" for kind, (a, b) in synthetic.entities.items())
-    print(
-        f"synthetic plan: {COPIES}x {seed} ({synthetic.seed_bytes:,} bytes of YAML) -> "
-        f"{synthetic.files} files, {synthetic.bytes:,} bytes "
-        f"({synthetic.bytes / synthetic.seed_bytes:.1f}x); {counts}"
+    setup.rows += [
+        Row("cold samplan check of data/", cold, f, 1.6),
+        Row("samplan check, unchanged repository (cache hit)", hit, f, 0.8),
+        Row("samplan build of data/", build, fb, 2.2),
+    ]
+    return f, fb
+
+
+def peer(peers: Path | None, tool: str, setup: Setup) -> str | None:
+    """The path of a peer's executable, or None (with a note) when it is not installed."""
+    exe = peers / tool if peers is not None else None
+    if exe is None or not exe.is_file():
+        where = f"in {peers}" if peers else "(no --peers given)"
+        setup.notes.append(f"{tool} not found {where}: `make bench` installs the peers")
+        return None
+    return str(exe)
+
+
+def scaling(setup: Setup, samplan: str, work: Path, scales: list[int]) -> dict[int, Pair]:
+    """The plans of every scale, and a timed check and diff of each."""
+    script = str(REPO / "scripts" / "bench_plans.py")
+    argv = [sys.executable, script, str(SEED), str(work), *map(str, scales)]
+    written = subprocess.run(argv, capture_output=True, text=True, env=ENV, check=False)
+    if written.returncode != 0:
+        fail(f"the plans could not be written:\n{written.stderr}")
+    pairs = {}
+    for line in written.stdout.splitlines():
+        raw = json.loads(line)
+        pair = Pair(raw["copies"], Path(raw["old"]), Path(raw["new"]), raw["bytes"])
+        pairs[pair.copies] = pair
+        data = pair.old.parent.parent.parent
+        year = pair.old.parent.name
+        check = Command(
+            f"check {pair.copies}x",
+            [samplan, "check", year, "--data", str(data), "--no-cache"],
+            ok=(0, 1),
+        )
+        diff = Command(
+            f"diff {pair.copies}x",
+            [samplan, "diff", str(pair.old.parent), str(pair.new.parent), "--format", "json"],
+        )
+        setup.series.append((pair, setup.add(check), setup.add(diff)))
+    return pairs
+
+
+def peer_rows(setup: Setup, peers: Path | None, big: Pair, small: Pair, work: Path) -> None:
+    """DeepDiff, yamllint and check-jsonschema, each beside samplan on the same file."""
+    checks = {c.name: c for _, c, _ in setup.series}
+    diffs = {d.name: d for _, _, d in setup.series}
+    python = peer(peers, "python", setup)
+    if python is not None:
+        script = str(REPO / "scripts" / "bench_deepdiff.py")
+        deepdiff = setup.add(Command("DeepDiff", [python, script, str(big.old), str(big.new)]))
+        what = f"samplan diff vs DeepDiff keyed by id (libyaml), {size(big.bytes)}"
+        setup.rows.append(Row(what, diffs[f"diff {big.copies}x"], deepdiff, 0.5))
+    yamllint = peer(peers, "yamllint", setup)
+    if yamllint is not None:
+        lint = setup.add(Command("yamllint", [yamllint, str(small.old)], ok=(0, 1)))
+        what = f"samplan check vs yamllint, {size(small.bytes)}"
+        setup.rows.append(Row(what, checks[f"check {small.copies}x"], lint, 1.0))
+        # For the pre-commit hook: the same file unchanged since the last check.
+        data, year = str(small.old.parent.parent.parent), small.old.parent.name
+        cache_env = {**ENV, "SAMPLAN_CACHE_DIR": str(work / "cache-small")}
+        argv = [samplan_executable(), "check", year, "--data", data]
+        hit = setup.add(Command("check 1x (cache hit)", argv, env=cache_env, ok=(0, 1)))
+        what = f"samplan check (cache hit) vs yamllint, {size(small.bytes)}"
+        setup.rows.append(Row(what, hit, lint))
+    validator = peer(peers, "check-jsonschema", setup)
+    if validator is not None:
+        schema = work / "plan.schema.json"
+        with schema.open("wb") as handle:
+            subprocess.run([samplan_executable(), "schema"], stdout=handle, env=ENV, check=True)
+        for pair, goal in ((small, None), (big, 1 / 6)):
+            argv = [validator, "--schemafile", str(schema), str(pair.old)]
+            cjs = setup.add(Command(f"check-jsonschema {pair.copies}x", argv, ok=(0, 1)))
+            what = f"samplan check vs check-jsonschema, {size(pair.bytes)}"
+            setup.rows.append(Row(what, checks[f"check {pair.copies}x"], cjs, goal))
+
+
+def hostile_rows(setup: Setup, samplan: str, work: Path, f: Command) -> None:
+    """HOOK for scripts/hostile_shapes.py (see HOSTILE_SHAPES), when it is there; its
+    write_plans(data) runs in a process of its own, as bench_plans.py does."""
+    if not HOSTILE_SHAPES.is_file():
+        return
+    data = work / "data-hostile"
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+        "import hostile_shapes as h; w = getattr(h, 'write_plans', None); "
+        "sys.exit(3) if w is None else w(Path(sys.argv[2]))"
     )
-    print()
-    baseline = benches[0].median
-    width = max(len(b.name) for b in benches)
-    print(f"{'name':<{width}}  runs  median s  x baseline")
-    for b in benches:
-        print(f"{b.name:<{width}}  {b.runs:>4}  {b.median:>8.3f}  {b.median / baseline:>10.1f}")
-    slow = [b for b in benches if b.median > VERY_SLOW_SECONDS]
-    for b in slow:
-        print(f"note: {b.name} takes {b.median:.1f} s per run (over {VERY_SLOW_SECONDS:.0f} s)")
+    argv = [sys.executable, "-c", code, str(HOSTILE_SHAPES.parent), str(data)]
+    written = subprocess.run(argv, capture_output=True, text=True, env=ENV, check=False)
+    if written.returncode != 0:
+        why = "has no write_plans(data)" if written.returncode == 3 else "failed"
+        setup.notes.append(f"scripts/hostile_shapes.py {why}: the hostile shapes not timed")
+        return
+    argv = [samplan, "check", "--data", str(data), "--no-cache"]
+    command = setup.add(Command("check hostile", argv, ok=(0, 1)))
+    setup.rows.append(Row("cold samplan check of the hostile shapes", command, f))
+
+
+def print_report(setup: Setup, runs: int, f: Command, fb: Command) -> None:
+    version = subprocess.run(
+        [samplan_executable(), "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    print(
+        f"samplan bench: {version}; Python {platform.python_version()} on "
+        f"{platform.machine()}, {os.cpu_count()} CPUs; {runs} interleaved run(s), medians"
+    )
+    print(f'F  = {human(f.median)}  python -c "{FLOOR_F}"')
+    print(f'Fb = {human(fb.median)}  python -c "{FLOOR_FB}"\n')
+    width = max(len(r.what) for r in setup.rows)
+    print(f"{'what':<{width}}  {'time':>8}  {'floor':>8}  {'ratio':>6}  {'cpu':>6}  goal")
+    for row in setup.rows:
+        ratio = row.command.median / row.floor.median
+        cpu = row.command.cpu_median / row.floor.cpu_median
+        goal = "" if row.goal is None else f"<= {row.goal:.2f}"
+        if row.goal is not None:
+            goal += "  met" if ratio <= row.goal else "  NOT met"
+        print(
+            f"{row.what:<{width}}  {human(row.command.median):>8}  "
+            f"{human(row.floor.median):>8}  {ratio:>6.2f}  {cpu:>6.2f}  {row.floor.name} {goal}"
+        )
+    print(
+        "(ratio: of the medians of wall-clock time, as a user waits; cpu: of user + system "
+        "time,\n which other load on a shared machine disturbs less)"
+    )
+    print(
+        "\nscaling: one plan N times the seed; check (cold) and diff (json) of it and its next year"
+    )
+    print(f"{'N':>4}  {'size':>7}  {'check':>8}  {'s/MB':>6}  {'peak':>7}  "
+          f"{'diff':>8}  {'s/MB':>6}  {'peak':>7}")  # fmt: skip
+    per_mb = {}
+    for pair, check, diff in setup.series:
+        megabytes = pair.bytes / MB
+        per_mb[pair.copies] = diff.median / megabytes
+        print(
+            f"{pair.copies:>3}x  {size(pair.bytes):>7}  {human(check.median):>8}  "
+            f"{check.median / megabytes:>6.2f}  {size(check.peak):>7}  "
+            f"{human(diff.median):>8}  {diff.median / megabytes:>6.2f}  {size(diff.peak):>7}"
+        )
+    if 10 in per_mb and 100 in per_mb:
+        ratio = per_mb[100] / per_mb[10]
+        verdict = "met" if ratio <= 1.2 else "NOT met"
+        print(f"diff time per MB at 100x / at 10x: {ratio:.2f} (goal <= 1.20, {verdict})")
+    for note in setup.notes:
+        print(f"note: {note}")
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
-    parser.add_argument("--quick", action="store_true", help="one run each, for smoke tests")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (7)")
+    parser.add_argument(
+        "--quick", action="store_true", help="one timed run each, scales 1x, 10x and 100x"
+    )
+    parser.add_argument(
+        "--peers", type=Path, help="the bin/ folder of the peers' environment (.venv-bench/bin)"
+    )
     args = parser.parse_args(argv)
-    runs: int = 1 if args.quick else args.runs
+    runs = 1 if args.quick else args.runs
     if runs < 1:
         parser.error("--runs must be at least 1")
-
+    scales = [1, 10, 100] if args.quick else [1, 10, 30, 100]
     samplan = samplan_executable()
     work = Path(tempfile.mkdtemp(prefix="samplan-bench-"))
     try:
-        synthetic = write_synthetic(work)
-        old_year, new_year = synthetic.folder.name, str(write_next_year(synthetic))
-        outs = work / "out"
-        benches = [
-            Bench(
-                "python -c 'import yaml, pydantic'",
-                lambda _: [sys.executable, "-c", "import yaml, pydantic"],
-                REPO,
-                runs,
-            ),
-            Bench("samplan --version", lambda _: [str(samplan), "--version"], REPO, runs),
-            build_bench("samplan build data/", "data", samplan, DATA, REPO, outs, runs),
-            build_bench(
-                f"samplan build {COPIES}x plan",
-                "synthetic",
-                samplan,
-                work / "data",
-                work,
-                outs,
-                runs,
-                (old_year,),
-            ),
-            Bench(
-                f"samplan diff {COPIES}x plans",
-                lambda _: [
-                    *(str(samplan), "diff", old_year, new_year),
-                    *("--data", str(work / "data"), "--format", "json"),
-                ],
-                work,
-                runs,
-            ),
-        ]
-        # One checked run of each first: it warms the caches and fails loudly (with the
-        # command's stderr) on a non-zero exit, before anything is timed.
-        for bench in benches:
-            seconds = bench.run("check")
-            if bench.name.startswith("samplan build 100x") and seconds > SLOW_SECONDS:
-                bench.runs = min(bench.runs, SLOW_RUNS)
-        version = subprocess.run(
-            [str(samplan), "--version"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        # Round robin, so that a slow drift of the machine affects every command alike.
-        for round_ in range(max(b.runs for b in benches)):
-            for bench in benches:
-                if round_ < bench.runs:
-                    bench.times.append(bench.run(str(round_)))
-        print_report(benches, synthetic, version)
+        setup = Setup()
+        f, fb = samplan_rows(setup, samplan, work)
+        pairs = scaling(setup, samplan, work, scales)
+        peer_rows(setup, args.peers, pairs[100], pairs[1], work)
+        hostile_rows(setup, samplan, work, f)
+        for command in setup.commands:  # a first run of each: caches warm, failures loud
+            command.run()
+            command.times.clear()
+            command.peaks.clear()
+            command.cpu.clear()
+        for _ in range(runs):
+            for command in setup.commands:
+                command.run()
+        print_report(setup, runs, f, fb)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def write_hostile(root: Path, scale: int = 1) -> tuple[Path, int]:
+    """A repository under `root` holding the hostile-shaped plan (long blank runs,
+    thousands of partners: scripts/hostile_shapes.py), and its size in bytes, so that its
+    build's time per MB can be reported beside the normal plan's."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from hostile_shapes import write_hostile_plan
+
+    size = write_hostile_plan(root / "data" / "fyns-politi" / "2020", scale)
+    return root, size
 
 
 if __name__ == "__main__":

@@ -25,6 +25,15 @@ def require(what: str, problem: str | None) -> None:
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def _own_check_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test starts with an empty check cache of its own (SAMPLAN_CACHE_DIR), so that
+    no result depends on what an earlier test or run left in .samplan-cache/."""
+    monkeypatch.setenv("SAMPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("samplan-cache")))
+
+
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """data/ built with PDFs into a fresh folder (without PDFs where WeasyPrint can't run)."""

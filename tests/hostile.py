@@ -3,6 +3,7 @@ to commit, and find live script in produced HTML and Markdown."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tomllib
@@ -13,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from markdown_it import MarkdownIt
 
-from samplan.loader import MAX_FILE_BYTES, MAX_FILES, MAX_PLAN_BYTES
+from samplan.plan_files import MAX_FILE_BYTES, MAX_FILES, MAX_PLAN_BYTES
+from samplan.render.sandbox import MAX_TEMPLATE_BYTES
 
 CASES = Path(__file__).resolve().parent / "hostile"
 CANARY = "CANARY-7f3e9b: the content of a file outside the repository"
@@ -126,6 +129,38 @@ def _template_symlink_outside(repo: Path) -> None:
     (repo / "templates" / "plan.html.j2").symlink_to(repo.parent / "secret.txt")
 
 
+def _templates(repo: Path, name: str, text: str) -> None:
+    _plan(repo, MINIMAL)
+    (repo / "templates").mkdir(exist_ok=True)
+    (repo / "templates" / name).write_text(text, "utf-8")
+
+
+def _template_deep_nesting(repo: Path) -> None:
+    _templates(repo, "plan.html.j2", "{% if true %}" * 20_000 + "x" + "{% endif %}" * 20_000)
+
+
+def _template_too_large(repo: Path) -> None:
+    _templates(repo, "plan.html.j2", "{# padding #}\n" + "<p>x</p>\n" * (MAX_TEMPLATE_BYTES // 9))
+
+
+def _template_is_a_folder(repo: Path) -> None:
+    _templates(repo, "index.html.j2", "{{ districts|length }}\n")
+    (repo / "templates" / "plan.html.j2").mkdir()
+
+
+def _long_blank_runs(repo: Path) -> None:
+    """Prose of runs of blanks and tabs just under the text limit (once quadratic)."""
+    run = json.dumps("Start" + " \t" * 24_000 + "slut" + "\t" * 1_000)
+    sections = "".join(f"  - title: Afsnit {n}\n    text: {run}\n" for n in range(4))
+    _plan(repo, MINIMAL + "sections:\n" + sections)
+
+
+def _many_partners(repo: Path) -> None:
+    partners = json.dumps([f"Partner {n}" for n in range(5_000)])
+    text = "initiatives:\n  - title: Mange\n    description: Mange partnere.\n"
+    _plan(repo, MINIMAL + text + f"    partners: {partners}\n")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge-file": _huge_file,
     "long-line": _long_line,
@@ -139,6 +174,11 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "symlinked-year-outside": _symlinked_year_outside,
     "fifo": _fifo,
     "template-symlink-outside": _template_symlink_outside,
+    "template-deep-nesting": _template_deep_nesting,
+    "long-blank-runs": _long_blank_runs,
+    "many-partners": _many_partners,
+    "template-too-large": _template_too_large,
+    "template-is-a-folder": _template_is_a_folder,
 }
 
 # Where a URL is an attribute's value, and the schemes that run code or embed content.
@@ -186,5 +226,15 @@ def our_own() -> frozenset[str]:
 
 
 def live_script_in_markdown(text: str) -> list[str]:
-    """What a Markdown viewer that passes raw HTML through would make live."""
-    return live_script_in_html(markdown.markdown(text))
+    """What a Markdown viewer that passes raw HTML through would make live: Python-Markdown
+    and a CommonMark renderer (markdown-it) that trusts every link."""
+    return live_script_in_html(markdown.markdown(text)) + live_script_in_html(
+        _commonmark().render(text)
+    )
+
+
+@cache
+def _commonmark() -> MarkdownIt:
+    renderer = MarkdownIt("commonmark")
+    renderer.validateLink = lambda url: True  # as a viewer without its own link filter
+    return renderer

@@ -101,3 +101,36 @@ def test_render_plan_adds_the_calendar_by_name() -> None:
     files = render_plan(make_environment(), seed_2007())
     assert sorted(files) == ["index.html", "moeder.ics", "plan.json", "plan.md"]
     assert isinstance(files["moeder.ics"], bytes)
+
+
+def test_uids_are_unique_whatever_the_ids_and_municipalities() -> None:
+    """Parts of a UID may end like a repeat's suffix (`A 2`, an id `a-20200101-b`);
+    every UID is still issued once."""
+    from samplan.render.calendar import meetings
+
+    plan = Plan.model_validate(
+        {
+            "district": "fyns-politi",
+            "year": 2020,
+            "title": "T",
+            "fora": [
+                {
+                    "title": "X",
+                    "meeting_dates": [
+                        {"date": "2020-01-01", "municipality": "A"},
+                        {"date": "2020-01-01", "municipality": "A"},
+                        {"date": "2020-01-01", "municipality": "A 2"},
+                    ],
+                },
+                {
+                    "title": "a",
+                    "meeting_dates": [{"date": "2020-01-01", "municipality": "b-20200102"}],
+                },
+                {"title": "a2", "id": "a-20200101-b", "meeting_dates": ["2020-01-02"]},
+                {"title": "Å", "meeting_dates": ["2020-01-01", "2020-01-01"]},
+            ],
+        }
+    )
+    uids = [m.uid for m in meetings(plan)]
+    assert len(uids) == 7
+    assert len(set(uids)) == len(uids)

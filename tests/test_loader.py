@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from samplan.diagnostics import Diagnostic
-from samplan.loader import MAX_FILE_BYTES, LoadResult, load_plan
+from samplan.loader import LoadResult, load_plan
+from samplan.plan_files import MAX_FILE_BYTES
 
 DISTRICT = "fyns-politi"
 YEAR = 2020

@@ -168,6 +168,7 @@ def test_an_unwritable_output_is_a_located_error(
     repo = make_repo(tmp_path, years=1)
     monkeypatch.chdir(repo)
     (repo / "out").mkdir()
+    (repo / "out/.samplan-output").write_text("", "utf-8")  # samplan's own folder
     (repo / "out/fyns-politi").write_text("a file where a folder belongs", "utf-8")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1

@@ -23,6 +23,7 @@ import click
 from samplan.diff.changes import DIFF_VERSION, Change, PlanDiff
 from samplan.diff.words import word_diff
 from samplan.registry import registry
+from samplan.render.frozen import freeze_context
 from samplan.text import join_danish
 
 if TYPE_CHECKING:  # jinja2 is imported only by those who render pages
@@ -220,4 +221,4 @@ def as_page(
     """
     template = env.get_template("diff.md.j2" if fmt == "md" else "diff.html.j2")
     views = [view(d) for d in diffs]
-    return template.render(views=views, home=home, plan_href=plan_href)
+    return template.render(freeze_context(views=views, home=home, plan_href=plan_href))

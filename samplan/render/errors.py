@@ -58,3 +58,33 @@ def template_problem(
         year=year,
         help=t("template.error.help"),
     )
+
+
+def template_failure(
+    err: BaseException, root: Path, folder: Path, district: str | None, year: int | None
+) -> d.Diagnostic:
+    """The diagnostic of anything a repository's templates raised: located at the
+    template line where there is one, else at the template folder `folder`."""
+    if isinstance(err, Exception):
+        found = template_problem(err, root, district, year)
+        if found is not None:
+            return found
+    what = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    return worker_died(what, root, folder, district, year)
+
+
+def worker_died(
+    why: str, root: Path, folder: Path, district: str | None, year: int | None
+) -> d.Diagnostic:
+    """The diagnostic of templates that failed without a line to point at."""
+    code = d.TEMPLATE_ERROR
+    return d.Diagnostic(
+        code.code,
+        code.name,
+        "error",
+        t("template.error", error=d.shown(why, 200, quote="")),
+        file=d.repository_name(folder, root),
+        district=district,
+        year=year,
+        help=t("template.limits.help"),
+    )

@@ -89,18 +89,31 @@ def _safe_link(element: str, attribute: str, value: str) -> str | None:
 
 def _allowed_target(target: str) -> bool:
     """Whether a link target is relative or has an allowed scheme, judged as a browser
-    reads it: entities and %-escapes decoded, tabs, newlines and blanks dropped."""
-    decoded = unquote(html.unescape(target))
+    reads it after any Markdown renderer: backslash escapes (CommonMark reads
+    `javascript\\:` as `javascript:`), entities and %-escapes decoded, tabs, newlines
+    and blanks dropped."""
+    decoded = unquote(_unbackslash(html.unescape(_unbackslash(target))))
     scheme = _SCHEME.match("".join(ch for ch in decoded if ch > " ").lower())
     return scheme is None or scheme.group()[:-1] in URL_SCHEMES
 
 
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: before ASCII punctuation
+
+
+def _unbackslash(text: str) -> str:
+    return _BACKSLASH_ESCAPE.sub(r"\1", text)
+
+
 @cache
 def _parser() -> markdown.Markdown:
-    """One parser, reset between texts: building a parser costs more than converting."""
+    """One parser, reset between texts: building a parser costs more than converting.
+    The extensions are given as themselves, not by name: a name is looked up among the
+    installed entry points, which imports importlib.metadata and scans every package."""
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.smarty import SmartyExtension
+
     return markdown.Markdown(
-        extensions=["sane_lists", "smarty"],
-        extension_configs={"smarty": SMARTY},
+        extensions=[SaneListExtension(), SmartyExtension(**SMARTY)],
         output_format="html",
     )
 

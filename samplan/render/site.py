@@ -116,11 +116,17 @@ def sitemap(site: Site, pages: Iterable[str]) -> str | None:
 def site_settings(config: Config) -> Site:
     """The templates' view of the site settings."""
     site = config.site
+    if site is None:
+        return site_of(None, None, None, config.logo)
     return site_of(site.publisher, site.contact, site.base_url, config.logo)
 
 
 def site_environment(templates: Path | None, site: Site) -> ImmutableSandboxedEnvironment:
-    """The rendering environment, with the site settings as the global `site`."""
+    """The rendering environment, with the site settings as the global `site`: frozen
+    data, as every value a template sees (canonical addresses are `site.base_url` and a
+    path, joined in the template)."""
+    from samplan.render.frozen import freeze
+
     env = make_environment(templates)
-    env.globals["site"] = site
+    env.globals["site"] = freeze(site)
     return env

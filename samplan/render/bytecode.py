@@ -1,0 +1,92 @@
+"""The built-in templates compiled once: a bytecode cache keyed by their checksum.
+
+Compiling the built-in templates costs tens of milliseconds in every process. Jinja's
+file-system bytecode cache keeps the compiled code of each, checked against the
+checksum of the template's source; the cache key also holds samplan's and Jinja's
+versions and a checksum of the modules that decide how templates compile (the
+sandbox and the environment), so a change to any of them compiles afresh.
+
+Only the built-in templates are cached, never a repository's (its templates change
+with every pull request and are compiled in the worker), and only in a folder of the
+user's own (`$XDG_CACHE_HOME/samplan/templates`, mode 0700, owned by the user), since
+what the cache holds is run. Where there is no such folder, nothing is cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from jinja2 import Environment
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+from samplan import __version__
+
+CACHE_ENV = "SAMPLAN_CACHE_DIR"  # overrides where the cache lives (tests, CI)
+
+
+class BuiltinBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file-system cache, for the templates under `builtin` only."""
+
+    def __init__(self, directory: Path, builtin: Path) -> None:
+        super().__init__(str(directory), "%s.jinja")
+        self.builtin = builtin.resolve()
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        seed = f"{_compiler_checksum()}|{name}|{filename}"
+        return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        if filename is None or not Path(filename).resolve().is_relative_to(self.builtin):
+            return Bucket(environment, "", "")  # a repository's template: never cached
+        return super().get_bucket(environment, name, filename, source)
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        if bucket.key:
+            with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
+                super().set_bucket(bucket)
+
+
+@cache
+def _compiler_checksum() -> str:
+    """What decides how a template compiles: versions and the sandbox's source."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}|{jinja2.__version__}".encode())
+    for module in ("sandbox.py", "environment.py"):
+        try:
+            digest.update((here / module).read_bytes())
+        except OSError:
+            digest.update(module.encode())
+    return digest.hexdigest()
+
+
+def cache_folder() -> Path | None:
+    """The user's own cache folder for compiled templates, made if need be, or None."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        folder = Path(configured)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base) / "samplan" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(folder)
+    except (OSError, RuntimeError):
+        return None
+    private = stat.S_IMODE(info.st_mode) & 0o077 == 0
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or not private:
+        return None
+    return folder
+
+
+def builtin_cache(builtin: Path) -> BuiltinBytecodeCache | None:
+    """The bytecode cache of the built-in templates, or None where none can be kept."""
+    folder = cache_folder()
+    return BuiltinBytecodeCache(folder, builtin) if folder else None
