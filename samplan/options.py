@@ -95,13 +95,16 @@ def english_help(group: click.Group) -> list[tuple[object, str, str]]:
 
 def help_ids(group: click.Group) -> set[str]:
     """The ids of help.po: every help text of `group` (as click shows it, without the
-    docstring's indentation), each rule's summary that `samplan rules` lists, and what
-    `samplan rules CODE` says of the codes that are not rules (samplan.code_docs)."""
+    docstring's indentation), each rule's documentation, source and the summary that
+    `samplan rules` lists, and what it says of the codes that are not rules
+    (samplan.code_docs)."""
     from samplan.code_docs import EXPLANATIONS
     from samplan.rules import RULES
     from samplan.rules.base import summary
 
     texts = {inspect.cleandoc(text) for _, _, text in english_help(group)}
+    texts |= {inspect.cleandoc(rule.__doc__ or "") for rule in RULES.values()}
+    texts |= {rule.SOURCE for rule in RULES.values()}
     return texts | {summary(rule) for rule in RULES.values()} | set(EXPLANATIONS.values())
 
 

@@ -416,6 +416,13 @@ def test_every_help_text_of_the_command_line_has_a_danish_text() -> None:
     for text in english:  # the same examples and paragraph marks in both languages
         assert danish[text].count("\b") == text.count("\b"), text[:60]
         assert _examples(danish[text]) == _examples(text), text[:60]
+        assert _yaml_examples(danish[text]) == _yaml_examples(text), text[:60]
+
+
+def _yaml_examples(text: str) -> list[str]:
+    """The YAML of a rule's passing and failing examples, without its comments."""
+    lines = [x for x in text.splitlines() if x.startswith("    ") and x.strip()[:1] != "#"]
+    return [re.sub(r"\s+#.*$", "", x) for x in lines]
 
 
 def _examples(text: str) -> list[str]:
@@ -471,3 +478,16 @@ def test_rules_explains_a_loader_code_in_danish(here: Path) -> None:
     )
     english = CliRunner().invoke(main, ["--lang", "en", "rules", "SP002"]).stdout
     assert english.endswith("one, so\nsamplan refuses the file; keep one of them.\n")
+
+
+def test_rules_explains_a_rule_in_danish(here: Path) -> None:
+    danish = CliRunner().invoke(main, ["rules", "SP112"]).stdout
+    assert danish.startswith(
+        "SP112 meeting-date-outside-plan-year (advarsel, fra 2007)\n\n"
+        "Kilde: retsplejeloven § 113\n\n"
+        "En mødedato uden for planens år.\n"
+    )
+    assert "\nGodkendt::\n\n    year: 2007\n" in danish
+    english = CliRunner().invoke(main, ["--lang", "en", "rules", "SP119"]).stdout
+    assert english.startswith("SP119 danish-spelling (off, from 2007)\n\nSource: good practice\n")
+    assert "\nPassing::\n" in english

@@ -7,7 +7,15 @@ import inspect
 import click
 
 from samplan.cli.common import UsageError
-from samplan.locale import help_text, t
+from samplan.locale import N_, help_text, t
+
+# A rule's default severity in words (the settings' own values stay in the list's column).
+SEVERITY_WORDS = {
+    "error": N_("severity.error"),
+    "warning": N_("severity.warning"),
+    "note": N_("severity.note"),
+    "off": N_("severity.off"),
+}
 
 
 @click.command(short_help="List every rule, or explain any code samplan prints.")
@@ -37,17 +45,18 @@ def rules(code: str | None) -> None:
                 "cli.rule-head",
                 code=rule.CODE,
                 name=rule.NAME,
-                severity=rule.SEVERITY,
+                severity=t(SEVERITY_WORDS[rule.SEVERITY]),
                 year=rule.FIRST_YEAR,
             )
             + "\n"
         )
-        click.echo(t("cli.rule-source", source=rule.SOURCE) + "\n")
-        click.echo(inspect.cleandoc(rule.__doc__ or ""))
+        click.echo(t("cli.rule-source", source=help_text(rule.SOURCE)) + "\n")
+        click.echo(inspect.cleandoc(help_text(rule.__doc__ or "")))
         return
     for rule in RULES.values():
         click.echo(
-            f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  {rule.SOURCE}"
+            f"{rule.CODE}  {rule.NAME:<40} {rule.SEVERITY:<8} {rule.FIRST_YEAR}  "
+            + help_text(rule.SOURCE)
         )
         click.echo(f"       {help_text(summary(rule))}")
     click.echo("\n" + t("cli.other-codes"))
