@@ -259,12 +259,17 @@ bodies:
 """
 
 
-def test_a_rules_finding_is_one_language_from_frame_to_help(here: Path) -> None:
-    """The issue's mixed sentence ('Kredsrådet meets on 4. marts 2025, outside ...')."""
+def _checked(here: Path, plan: str) -> str:
+    """`samplan check` of a repository holding `plan` as Fyns Politi's plan for 2026."""
     folder = here / "data" / "fyns-politi" / "2026"
     folder.mkdir(parents=True)
-    (folder / "plan.yaml").write_text(MEETING_PLAN, "utf-8")
-    danish = CliRunner().invoke(main, ["check"]).stdout
+    (folder / "plan.yaml").write_text(plan, "utf-8")
+    return CliRunner().invoke(main, ["check"]).stdout
+
+
+def test_a_rules_finding_is_one_language_from_frame_to_help(here: Path) -> None:
+    """The issue's mixed sentence ('Kredsrådet meets on 4. marts 2025, outside ...')."""
+    danish = _checked(here, MEETING_PLAN)
     assert (
         "plan.yaml:7:21: advarsel[SP112 meeting-date-outside-plan-year] Kredsrådet mødes "
         "den 4. marts 2025, uden for planens år 2026\n"
@@ -379,13 +384,10 @@ def test_check_verbose_says_in_danish_what_was_not_judged(
 
 
 def test_a_kredsraad_meeting_by_keyword_is_said_in_the_plans_own_words(here: Path) -> None:
-    folder = here / "data" / "fyns-politi" / "2026"
-    folder.mkdir(parents=True)
     plan = MEETING_PLAN.replace(
         "    meeting_dates: [2025-03-04]\n", "    meetings: besluttet lokalt\n"
     )
-    (folder / "plan.yaml").write_text(plan, "utf-8")
-    danish = CliRunner().invoke(main, ["check"]).stdout
+    danish = _checked(here, plan)
     assert (
         "fejl[SP103 kredsraad-meets-too-rarely] mødehyppigheden for Kredsrådet er "
         "'besluttet lokalt', men et kredsråd skal holde mindst 4 møder om året\n"
