@@ -254,7 +254,7 @@ def test_samplan_serve_reloads_the_open_page_after_an_edit(
         browser.viewport(driver, 1280)
         driver.get(server.url + "nordjyllands-politi/2026/")
         banner = driver.find_element("id", "samplan-serve").text
-        assert "samplan check: 2 finding(s)" in banner
+        assert "samplan check: 2 fund" in banner
         assert "data/nordjyllands-politi/2026/plan.yaml:1:1" in banner
         assert browser.describe(browser.axe_violations(driver)) == []
         plan.write_text(plan.read_text("utf-8").replace("title: Samarbejdsplan", "title: Ny"))

@@ -40,7 +40,7 @@ def test_serve_shows_an_edit_and_a_broken_file_and_stops_on_ctrl_c(repo: Path) -
         status, page = server.get(PAGE)
         assert status == 200
         assert "<title>Samarbejdsplan 2026 for Nordjyllands Politi" in page
-        assert "samplan check: 2 finding(s)" in page
+        assert "samplan check: 2 findings" in page
         assert f"<strong>{PLAN}/plan.yaml:1:1</strong>: warning[SP106" in page
         assert "/__samplan__/version" in page
         retitle(repo, "Samarbejdsplan 2026, rettet")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from samplan.diagnostics import Diagnostic, format_text
+from samplan.locale import language, t, tn
 
 VERSION_PATH = "/__samplan__/version"
 _STYLE = (
@@ -43,10 +44,12 @@ def _where(diag: Diagnostic) -> str:
 def findings_banner(diagnostics: list[Diagnostic]) -> str:
     """The check's findings for one plan, each with file:line, as a banner."""
     if not diagnostics:
+        none = escape(t("serve.no-findings"))
         return (
             f'<style>{_STYLE}</style><section id="samplan-serve" aria-label="samplan check">'
-            "<h2>samplan check: no findings</h2></section>"
+            f"<h2>samplan check: {none}</h2></section>"
         )
+    counted = tn("serve.findings", "serve.findings.plural", len(diagnostics))
     items = "".join(
         f"<li><strong>{escape(_where(x))}</strong>: {escape(x.severity)}[{escape(x.code)} "
         f"{escape(x.name)}] {escape(x.message)}"
@@ -56,7 +59,7 @@ def findings_banner(diagnostics: list[Diagnostic]) -> str:
     )
     return (
         f'<style>{_STYLE}</style><section id="samplan-serve" aria-label="samplan check">'
-        f"<h2>samplan check: {len(diagnostics)} finding(s)</h2><ul>{items}</ul></section>"
+        f"<h2>samplan check: {escape(counted)}</h2><ul>{items}</ul></section>"
     )
 
 
@@ -74,11 +77,12 @@ def inject(page: str, banner: str, version: int) -> str:
 def error_page(title: str, diagnostics: list[Diagnostic], version: int) -> str:
     """The page served instead of a plan that does not load: its located errors."""
     blocks = "".join(f"<pre>{escape(format_text(x))}</pre>" for x in diagnostics)
+    heading = escape(t("serve.does-not-load", plan=title))
+    advice = escape(t("serve.correct-the-file"))
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{language()}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}: does not load</title><style>{_STYLE}</style></head><body>"
-        f'<main id="samplan-serve"><h1>{escape(title)} does not load</h1>'
-        f"<p>Correct the file and save it; this page reloads by itself.</p>{blocks}</main>"
+        f"<title>{heading}</title><style>{_STYLE}</style></head><body>"
+        f'<main id="samplan-serve"><h1>{heading}</h1><p>{advice}</p>{blocks}</main>'
         f"{reload_script(version)}</body></html>\n"
     )
