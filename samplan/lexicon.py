@@ -133,6 +133,7 @@ class Lexicon:
 
     def __init__(self, forms: Iterable[str]) -> None:
         self.forms = {f.casefold(): f for f in forms}
+        self.seen: dict[str, str | None] = {}  # prose repeats its words: each looked up once
         self.index: dict[str, set[str]] = {}
         for folded in self.forms:
             for key in {folded, *_deletions(folded)}:
@@ -141,6 +142,11 @@ class Lexicon:
     def near(self, word: str) -> str | None:
         """The form one slip from `word`, or None (also when `word` is a form itself)."""
         folded = word.casefold()
+        if folded not in self.seen:
+            self.seen[folded] = self._near(folded)
+        return self.seen[folded]
+
+    def _near(self, folded: str) -> str | None:
         if folded in self.forms:
             return None
         found: set[str] = set()
@@ -171,7 +177,8 @@ def term_slips(text: str, known: frozenset[str] = frozenset()) -> Iterator[Slip]
         at = offset
         for part in word.split("-"):
             folded = part.casefold()
-            if len(part) >= MIN_TERM_LENGTH and folded not in near_words() | known:
+            ordinary = folded in known or folded in near_words()  # no set built per word
+            if len(part) >= MIN_TERM_LENGTH and not ordinary:
                 right = terms().near(part)
                 if right is not None and not part.isupper():
                     yield Slip(part, at, in_case_of(part, right))
@@ -183,7 +190,8 @@ def name_slips(text: str, known: frozenset[str] = frozenset()) -> Iterator[Slip]
     for word, offset in words(text):
         if len(word) < MIN_NAME_LENGTH or not word[:1].isupper() or word.isupper():
             continue
-        if word.casefold() in known | near_words() or word.casefold() in term_forms():
+        folded = word.casefold()
+        if folded in known or folded in near_words() or folded in term_forms():
             continue
         right = names().near(word)
         if right is not None and right[:1].casefold() == word[:1].casefold():
