@@ -39,7 +39,13 @@ def require_known_districts(districts: Iterable[str] | None) -> None:
         hint = t("selection.did-you-mean", names=names) if near else ""
         ids = _listed(sorted(reg.districts))
         raise NothingSelected(
-            t("selection.not-a-district", name=shown(name), hint=hint, count=len(ids), ids=ids)
+            t(
+                "selection.not-a-district",
+                name=shown(name),
+                hint=hint,
+                count=len(reg.districts),
+                ids=ids,
+            )
         )
 
 
