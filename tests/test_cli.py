@@ -213,3 +213,13 @@ def test_a_yml_plan_is_checked_and_built(repo: Path) -> None:
     assert run("check")[0] == 0
     assert run("build")[0] == 0
     assert (repo / "out/fyns-politi/2020/index.html").is_file()
+
+
+def test_build_strict_fails_on_a_warning(repo: Path) -> None:
+    write(repo, MINIMAL)
+    write(repo, "title: x\n", name="plan.yaml~")  # SP019 unread-file, a warning
+    assert run("build")[0] == 0
+    code, _, err = run("build", "--strict")
+    assert code == 1
+    assert "SP019" in err
+    assert (repo / "out/fyns-politi/2020/index.html").is_file()  # still built

@@ -52,6 +52,7 @@ from samplan.options import (
     help="html: the site (always written); pdf: also plan.pdf of each plan, a tagged "
     "PDF/UA (needs samplan[pdf], see README). Repeatable.",
 )
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
 def build(
     years: tuple[int, ...],
     districts: tuple[str, ...],
@@ -60,13 +61,14 @@ def build(
     templates: Path,
     config_path: Path,
     formats: tuple[str, ...],
+    strict: bool,
 ) -> None:
     """Render plans into OUT: index.html, plan.md, plan.json and, for a plan with
     dated meetings, moeder.ics (iCalendar) for each plan; plan.pdf with --format pdf.
 
     With no YEAR, every year is built. Exits 0 when every plan was built (findings are
-    printed), 1 when a plan could not be built, 2 on a usage error or when --format pdf
-    cannot run here.
+    printed), 1 when a plan could not be built or an error was found (with --strict: a
+    warning too), 2 on a usage error or when --format pdf cannot run here.
 
     \b
     Examples:
@@ -106,5 +108,6 @@ def build(
     click.echo(tn("cli.built", "cli.built.plural", len(report.built), out=out), err=False)
     if report.failed:
         click.echo(tn("cli.not-built", "cli.not-built.plural", len(report.failed)), err=True)
-    errors = [x for x in report.diagnostics if x.severity == "error"]
-    sys.exit(EXIT_FINDINGS if report.failed or errors else EXIT_OK)
+    failing = {"error", "warning"} if strict else {"error"}
+    found = any(x.severity in failing for x in report.diagnostics)
+    sys.exit(EXIT_FINDINGS if report.failed or found else EXIT_OK)
