@@ -273,9 +273,13 @@ def hostile_rows(setup: Setup, samplan: str, work: Path, f: Command) -> None:
         why = "has no write_plans(data)" if written.returncode == 3 else "failed"
         setup.notes.append(f"scripts/hostile_shapes.py {why}: the hostile shapes not timed")
         return
+    mb = sum(p.stat().st_size for p in data.rglob("*.yaml")) / 1e6
     argv = [samplan, "check", "--data", str(data), "--no-cache"]
     command = setup.add(Command("check hostile", argv, ok=(0, 1)))
-    setup.rows.append(Row("cold samplan check of the hostile shapes", command, f))
+    setup.rows.append(Row(f"cold samplan check of the hostile shapes, {mb:.1f} MB", command, f))
+    argv = [samplan, "build", "--data", str(data), "--out", str(work / "out-hostile")]
+    command = setup.add(Command("build hostile", argv, ok=(0, 1)))
+    setup.rows.append(Row(f"samplan build of the hostile shapes, {mb:.1f} MB", command, f))
 
 
 def print_report(setup: Setup, runs: int, f: Command, fb: Command) -> None:

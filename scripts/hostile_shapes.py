@@ -51,6 +51,13 @@ def write_hostile_plan(folder: Path, scale: int = 1) -> int:
     return len(data)
 
 
+def write_plans(data: Path) -> None:
+    """The plans `make bench` times (scripts/bench.py's hook): the hostile shape at two
+    scales, as two years of one district, so that its cost per MB can be compared."""
+    write_hostile_plan(data / "fyns-politi" / "2020", 1)
+    write_hostile_plan(data / "fyns-politi" / "2021", 4)
+
+
 if __name__ == "__main__":
     import sys
 
