@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from samplan.render.environment import builtin_templates
 from samplan.render.errors import template_failure, template_problem, worker_died
 from samplan.render.worker import Outcome, run_limited
 
@@ -14,8 +15,13 @@ Job = Callable[[], Mapping[str, str | bytes]]
 
 
 def own_templates(folder: Path | None) -> Path | None:
-    """`folder` when it holds at least one file (templates of the repository), else None."""
+    """`folder` when it holds at least one file (templates of the repository), else None.
+
+    samplan's own built-in templates are not a repository's, even where they are the
+    `templates/` folder of the working directory (samplan's own checkout)."""
     if folder is None or not folder.is_dir():
+        return None
+    if folder.resolve() == builtin_templates().resolve():
         return None
     try:
         return folder if any(p.is_file() for p in folder.rglob("*")) else None
