@@ -71,7 +71,13 @@ def test_build_of_the_seeds_scans_no_installed_packages(repo: Path) -> None:
     code, modules = imported(repo, "build")
     assert code == 0
     assert "importlib.metadata" not in modules  # neither for pydantic nor for markdown
-    assert "icalendar" in modules  # a seed has dated meetings
+
+
+def test_build_of_the_seeds_writes_their_calendar_without_the_icalendar_library(
+    repo: Path,
+) -> None:
+    assert imported(repo, "build") == (0, ["jinja2", "markdown", "pydantic"])
+    assert (repo / "out/midt-og-vestsjaellands-politi/2007/moeder.ics").is_file()
 
 
 def test_the_executable_flushes_everything_before_it_exits(repo: Path) -> None:

@@ -1,12 +1,12 @@
 """moeder.ics: every dated meeting of a plan's bodies and fora as an iCalendar file.
 
-RFC 5545, written by the `icalendar` library (imported here only, so that commands
-that write no calendar never load it). Meetings are all-day events (VALUE=DATE): the
-plans give dates, not times. The bytes are deterministic: events in plan order, a UID
-derived from district, year, entity id, date (and municipality), unique in the calendar
-whatever the names (a repeat gets `-2`, `-3`, ... until unused), and a DTSTAMP that is
-SOURCE_DATE_EPOCH when set, else the plan's own date (published, effective or
-discussed, else 1 January of its year), never the clock.
+RFC 5545, written by our own small writer (samplan.render.ics: byte for byte what the
+`icalendar` library wrote, which only the tests use now, to read it back). Meetings are
+all-day events (VALUE=DATE): the plans give dates, not times. The bytes are
+deterministic: events in plan order, a UID derived from district, year, entity id, date
+(and municipality), unique in the calendar whatever the names (a repeat gets `-2`, `-3`,
+... until unused), and a DTSTAMP that is SOURCE_DATE_EPOCH when set, else the plan's own
+date (published, effective or discussed, else 1 January of its year), never the clock.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from samplan.loader import LoadResult
 from samplan.locale import t
 from samplan.model import Gathering, Plan
 from samplan.plan_facts import stated_date
+from samplan.render import ics
 from samplan.text import slugify
 
 FILENAME = "moeder.ics"
@@ -110,27 +111,30 @@ def meeting_calendar(plan: Plan, calendar_name: str) -> bytes | None:
     found = list(meetings(plan))
     if not found:
         return None
-    from icalendar import Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", f"-//samplan//samplan {__version__}//DA")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", calendar_name)
-    when = stamp(plan)
-    for meeting in found:
-        event = Event()
-        event.add("uid", meeting.uid)
-        event.add("dtstamp", when)
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + dt.timedelta(days=1))
-        event.add("summary", meeting.summary)
-        event.add("description", meeting.description)
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data
+    when = ics.utc_time(stamp(plan))
+    events = [
+        ics.component(
+            "VEVENT",
+            [
+                ("SUMMARY", ics.text(meeting.summary)),
+                ("DTSTART;VALUE=DATE", ics.date(meeting.date)),
+                ("DTEND;VALUE=DATE", ics.date(meeting.date + dt.timedelta(days=1))),
+                ("DTSTAMP", when),
+                ("UID", ics.text(meeting.uid)),
+                ("DESCRIPTION", ics.text(meeting.description)),
+                ("TRANSP", "TRANSPARENT"),
+            ],
+        )
+        for meeting in found
+    ]
+    head = [
+        ("VERSION", "2.0"),
+        ("PRODID", ics.text(f"-//samplan//samplan {__version__}//DA")),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-CALNAME", ics.text(calendar_name)),
+    ]
+    return ics.component("VCALENDAR", head, events)
 
 
 def calendar_findings(result: LoadResult, district: str, year: int) -> list[d.Diagnostic]:
