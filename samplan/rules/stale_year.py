@@ -47,6 +47,7 @@ from collections.abc import Iterator
 from samplan.diagnostics import shown
 from samplan.locale import N_, date_text, t
 from samplan.model import Plan, walk_sections
+from samplan.plan_facts import Published, stated_date
 from samplan.rules.base import Context, Finding
 
 CODE = "SP120"
@@ -93,28 +94,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         if named and year not in named:
             yield Finding(t(message, years=_list(named), year=year), (key,), t(help, year=year))
     yield from _headings(plan, ctx.previous)
-    effective = _date(plan.effective_from)
+    effective = plan.effective_from
     if effective is not None and effective.year != year:
         yield Finding(
             t("rule.fact-of-another-plan-year.effect", year=year, date=date_text(effective)),
             ("effective_from",),
             t("rule.fact-of-another-plan-year.effect.help", year=year),
         )
-    before = ctx.previous
-    discussed = _date(getattr(before, "discussed_in_kredsraad", None))
-    here = _date(plan.discussed_in_kredsraad)
-    yield from _dated(here, discussed, year, ("discussed_in_kredsraad",))
-    approved = _date(getattr(before, "approved_by_kredsraad", None))
-    here = _date(plan.approved_by_kredsraad)
-    yield from _dated(here, approved, year, ("approved_by_kredsraad",))
-    published = _date(getattr(getattr(before, "published", None), "date", None))
-    here = _date(getattr(plan.published, "date", None))
-    yield from _dated(here, published, year, ("published", "date"))
-
-
-def _date(value: object) -> dt.date | None:
-    """A stated date; other forms of a fact (`yes`, no date given) are not judged here."""
-    return value if isinstance(value, dt.date) else None
+    for key in _WHAT:  # only a stated date is judged: `yes` or no date says nothing here
+        fact = getattr(plan, key)
+        path = (key, "date") if isinstance(fact, Published) else (key,)
+        before = stated_date(getattr(ctx.previous, key, None))
+        yield from _dated(stated_date(fact), before, year, path)
 
 
 def _headings(plan: Plan, previous: Plan | None) -> Iterator[Finding]:
