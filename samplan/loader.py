@@ -81,28 +81,24 @@ class LoadResult:
     diagnostics: list[d.Diagnostic]
 
 
-class _Loader(PlanFiles):
+class _Loader:
     def __init__(self, folder: Path, root: Path) -> None:
-        super().__init__(folder, root)
+        self.folder, self.root = folder, root
+        self.plan_files = PlanFiles(folder, root, self.report)
+        self.rel = self.plan_files.rel
         self.source = PlanSource()
         self.diags: list[d.Diagnostic] = []
         self.district = folder.parent.name
         self.year = int(folder.name) if folder.name.isdigit() else None
 
     def report(
-        self,
-        code: d.Code,
-        message: str,
-        file: str | None,
-        mark: Mark | None,
-        hint: str | None,
-        severity: d.Severity | None = None,
+        self, code: d.Code, message: str, file: str | None, mark: Mark | None, hint: str | None
     ) -> None:
         self.diags.append(
             d.Diagnostic(
                 code.code,
                 code.name,
-                severity or code.severity,
+                code.severity,
                 message,
                 file=file,
                 line=mark.line if mark else None,
@@ -122,7 +118,7 @@ class _Loader(PlanFiles):
         self.report(code, message, file, mark, hint)
 
     def read(self, path: Path, rel: str) -> Document | None:
-        text = self.text(path, rel)
+        text = self.plan_files.text(path, rel)
         if text is None:
             return None
         self.source.lines[rel] = text.splitlines() or [""]
@@ -150,7 +146,7 @@ class _Loader(PlanFiles):
 
     def merge(self) -> dict[str, Any]:
         merged: dict[str, Any] = {}
-        for path in self.files():
+        for path in self.plan_files.files():
             rel = relative(path, self.root)
             doc = self.read(path, rel)
             if doc is None:

@@ -4,12 +4,13 @@ A plan's parts are its `.yaml` and `.yml` files; a look-alike (`x.YAML`, `x.yaml
 reported, not read, and one part saved under both names is read once. A file must be a
 regular file inside the repository (a plan folder named from outside it is its own
 boundary), UTF-8, and within the size limits. The loader (samplan.loader) reads YAML
-from the text; every problem here is reported through its `report`.
+from the text; every problem here is reported through the `report` it is given.
 """
 
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from samplan import diagnostics as d
@@ -22,28 +23,21 @@ MAX_FILES = 100  # YAML files in one plan folder
 MAX_PLAN_BYTES = 10 * 1024 * 1024  # all files of one plan folder together
 
 
+# How PlanFiles reports a problem: code, message, file, position, help (the loader's report).
+Report = Callable[[d.Code, str, "str | None", "Mark | None", "str | None"], None]
+
+
 class PlanFiles:
     """Finds and reads the files of the plan folder `folder`, reporting what it cannot."""
 
-    def __init__(self, folder: Path, root: Path) -> None:
-        self.folder, self.root = folder, root
+    def __init__(self, folder: Path, root: Path, report: Report) -> None:
+        self.folder, self.root, self.report = folder, root, report
         # Files may not lead out of the repository; a plan folder named from outside it
         # (`samplan diff /elsewhere/2019 ...`) is its own boundary.
         self.within_root = folder.absolute().is_relative_to(root.absolute())
         self.boundary = root if self.within_root else folder
         self.rel = relative(folder, root)
         self.bytes_read = 0
-
-    def report(
-        self,
-        code: d.Code,
-        message: str,
-        file: str | None,
-        mark: Mark | None,
-        hint: str | None,
-        severity: d.Severity | None = None,
-    ) -> None:
-        raise NotImplementedError  # the loader reports
 
     def files(self) -> list[Path]:
         entries = sorted(self.folder.iterdir())
