@@ -45,19 +45,8 @@ def template_problem(
         what = err.message or type(err).__name__
     else:
         what = f"{type(err).__name__}: {err}"
-    code = d.TEMPLATE_ERROR
-    return d.Diagnostic(
-        code.code,
-        code.name,
-        "error",
-        t("template.error", error=d.shown(what, 200, quote="")),
-        file=d.repository_name(Path(file), root) if file else None,
-        line=line,
-        column=1 if line else None,
-        district=district,
-        year=year,
-        help=t("template.error.help"),
-    )
+    name = d.repository_name(Path(file), root) if file else None
+    return _template_error(what, name, line, (district, year), t("template.error.help"))
 
 
 def template_failure(
@@ -77,14 +66,24 @@ def worker_died(
     why: str, root: Path, folder: Path, district: str | None, year: int | None
 ) -> d.Diagnostic:
     """The diagnostic of templates that failed without a line to point at."""
+    name = d.repository_name(folder, root)
+    return _template_error(why, name, None, (district, year), t("template.limits.help"))
+
+
+def _template_error(
+    what: str, file: str | None, line: int | None, plan: tuple[str | None, int | None], hint: str
+) -> d.Diagnostic:
+    """SP016: what went wrong in a template, at its line where there is one."""
     code = d.TEMPLATE_ERROR
     return d.Diagnostic(
         code.code,
         code.name,
         "error",
-        t("template.error", error=d.shown(why, 200, quote="")),
-        file=d.repository_name(folder, root),
-        district=district,
-        year=year,
-        help=t("template.limits.help"),
+        t("template.error", error=d.shown(what, 200, quote="")),
+        file=file,
+        line=line,
+        column=1 if line else None,
+        district=plan[0],
+        year=plan[1],
+        help=hint,
     )
