@@ -82,16 +82,16 @@ locale: $(DEVSTAMP)
 	$(BIN)/pybabel extract -k t -k tn:1,2 -k N_ --no-default-keywords --no-location --omit-header \
 	  --sort-output -o samplan/locale/samplan.pot samplan
 	$(BIN)/pybabel update -i samplan/locale/samplan.pot -d samplan/locale -D samplan \
-	  --ignore-obsolete --no-fuzzy-matching --width 100
+	  --ignore-obsolete --no-fuzzy-matching --ignore-pot-creation-date --width 100
 	$(BIN)/pybabel compile -d samplan/locale -D samplan --statistics
 	$(BIN)/pybabel extract -k _ -k ngettext:1,2 --no-default-keywords --no-location --omit-header \
 	  --sort-output -o samplan/locale/click.pot "$$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))')"
 	$(BIN)/pybabel update -i samplan/locale/click.pot -d samplan/locale -D click -l da \
-	  --ignore-obsolete --no-fuzzy-matching --width 100
+	  --ignore-obsolete --no-fuzzy-matching --ignore-pot-creation-date --width 100
 	$(BIN)/pybabel compile -d samplan/locale -D click --statistics
 	$(BIN)/python scripts/help_ids.py
 	$(BIN)/pybabel update -i samplan/locale/help.pot -d samplan/locale -D help -l da \
-	  --ignore-obsolete --no-fuzzy-matching --width 100
+	  --ignore-obsolete --no-fuzzy-matching --ignore-pot-creation-date --width 100
 	$(BIN)/pybabel compile -d samplan/locale -D help --statistics
 
 ## Fuzz the loader, the rules and rendering for ten minutes (SAMPLAN_FUZZ_SECONDS=600).
