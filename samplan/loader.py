@@ -124,8 +124,9 @@ class _Loader:
         text = self.plan_files.text(path, rel)
         if text is None:
             return None
-        self.source.lines[rel] = text.splitlines() or [""]
-        doc = read_yaml(text)
+        lines = text.splitlines()
+        self.source.lines[rel] = lines or [""]
+        doc = read_yaml(text, lines)
         for problem in doc.problems:
             code = PROBLEM_CODES.get(problem.kind, d.LIMIT_EXCEEDED)
             self.report(code, problem.message, rel, problem.mark, problem.help)

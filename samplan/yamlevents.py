@@ -30,7 +30,13 @@ class ValueBuilder:
     """Builds the values of one document and their mark tree from a parser's events."""
 
     def __init__(
-        self, parser: Any, marks: MarkTree, problems: list[YamlProblem], text: str, forbidden: bool
+        self,
+        parser: Any,
+        marks: MarkTree,
+        problems: list[YamlProblem],
+        text: str,
+        lines: list[str] | None,
+        forbidden: bool,
     ) -> None:
         self.get = parser.get_event
         self.marks, self.problems = marks, problems
@@ -38,7 +44,8 @@ class ValueBuilder:
         # escape in a double-quoted scalar: look in values only where the text may hold one.
         self.in_any, self.in_quoted = forbidden, "\\" in text
         # ` #` after a plain value (yamladvice.comment_in_text) is looked for on these lines.
-        self.lines = text.splitlines() if " #" in text else []
+        commented = "#" in text and " #" in text  # the first test is the quicker one
+        self.lines = (text.splitlines() if lines is None else lines) if commented else []
         self.hashed = {i for i, line in enumerate(self.lines) if " #" in line}
         self.documents = 0
         self.top: list[Any] = []  # the root value, once its first event is read

@@ -72,7 +72,7 @@ def _line_separator(text: str) -> YamlProblem | None:
     return refusals.character_problem(found.group(), Mark(line, column))
 
 
-def read_yaml(text: str) -> Document:
+def read_yaml(text: str, lines: list[str] | None = None) -> Document:
     """Parse one YAML file; problems are collected, never raised.
 
     libyaml is used for speed. Its own limits differ between the copies that PyYAML's
@@ -80,10 +80,11 @@ def read_yaml(text: str) -> Document:
     before any event of that depth reaches us); when libyaml stops on such a limit of its
     own, the file is read again with PyYAML's pure-Python parser, which has none, so that
     samplan's limits and their codes and positions are the same with every libyaml.
+    `lines` are `text.splitlines()`, where the caller has them already.
     """
-    doc = _read(text, yaml.CSafeLoader)
+    doc = _read(text, yaml.CSafeLoader, lines)
     if any(_is_parser_limit(p) for p in doc.problems):
-        doc = _read(text, yaml.SafeLoader)
+        doc = _read(text, yaml.SafeLoader, lines)
     return doc
 
 
@@ -91,7 +92,7 @@ def _is_parser_limit(problem: YamlProblem) -> bool:
     return problem.kind == "parser-limit"  # yamladvice.syntax_problem names it so
 
 
-def _read(text: str, loader: Any) -> Document:
+def _read(text: str, loader: Any, lines: list[str] | None = None) -> Document:
     doc = Document()
     forbidden = FORBIDDEN.search(text) is not None  # line separators are forbidden too
     separator = _line_separator(text) if forbidden else None
@@ -101,7 +102,7 @@ def _read(text: str, loader: Any) -> Document:
     parser = builder = None
     try:
         parser = loader(text)
-        builder = ValueBuilder(parser, doc.marks, doc.problems, text, forbidden)
+        builder = ValueBuilder(parser, doc.marks, doc.problems, text, lines, forbidden)
         builder.run()
     except Refused as refused:
         doc.problems.append(refused.problem)
