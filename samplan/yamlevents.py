@@ -75,12 +75,12 @@ class ValueBuilder:
                 line, column, end_line = start.line, start.column, end.line
                 width = end.column - column if end_line == line else 1
                 mark = line << 64 | column << 32 | (width if width > 1 else 1)  # yamlmarks.pack
-                value, style = event.value, event.style
+                value, style = event.value, event.style  # plain: "" (libyaml) or None (PyYAML)
                 check = in_any or (in_quoted and style == '"')
                 if keys is not None and key is None:  # a key of the mapping `data`
                     if check:
                         refusals.forbidden_character(value, mark, problems)
-                    if style == "" and value == "<<":
+                    if not style and value == "<<":
                         self.refuse(refusals.merge_key(event))
                         continue
                     if not value.isascii():
@@ -95,7 +95,7 @@ class ValueBuilder:
                     raise refusals.too_deep(event)
                 if check:
                     refusals.forbidden_character(value, mark, problems)
-                if style == "":
+                if not style:
                     if value in NULLS:
                         value = None
                     elif end_line in hashed:

@@ -155,3 +155,13 @@ def test_a_plans_marks_are_its_files_marks(tmp_path: Path) -> None:
         Mark(4, 11, 9),
     )
     assert result.source.locate(("title",)) == ("data/fyns-politi/2020/a.yaml", Mark(3, 8, 4))
+
+
+def test_the_pure_python_parser_reads_plain_values_as_libyaml_does() -> None:
+    """PyYAML's own parser marks a plain scalar with no style (libyaml with ""): nulls,
+    merge keys and a cut-off comment are the same when a file is read again with it."""
+    text = "a: ~\n<<: {b: 1}\nc: x #y z\nd:\n"
+    fast, slow = read_yaml(text), _read(text, yaml.SafeLoader)
+    assert fast.data == slow.data == {"a": None, "c": "x", "d": None}
+    assert fast.problems == slow.problems
+    assert [p.kind for p in slow.problems] == ["refused", "comment-in-text"]
