@@ -2,8 +2,8 @@
 marks of a whole file by path.
 
 A 2 MB plan has some 76,000 keys and values, and a check looks up the marks of a few of
-them (those of its findings). So the reader keeps each mark as a plain (line, column,
-width) tuple in a tree shaped like the data, with no path built for any node, and a
+them (those of its findings). So the reader keeps each mark as one int (`pack`: line,
+column and width) in a tree shaped like the data, with no path built for any node, and a
 `Mark` is made only when one is looked up. `Marks` shows that tree as the mapping from a
 path (`("bodies", 0, "title")`) to its mark that the loader and the rules locate
 findings by; a plan merged from several files shares its files' subtrees (`MarkTree.adopt`).
