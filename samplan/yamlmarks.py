@@ -138,6 +138,9 @@ class Marks(Mapping[Path_, Mark]):
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
+    def __repr__(self) -> str:
+        return f"Marks(of_keys={self.of_keys}, {len(self)} paths)"
+
 
 def _paths(node: Node, path: Path_, of_keys: bool) -> Iterator[Path_]:
     """Every path below `node` (itself first) that has a mark, in the file's order."""

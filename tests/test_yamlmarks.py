@@ -5,6 +5,7 @@ loader, whose plan shares its files' subtrees."""
 
 from __future__ import annotations
 
+import pickle
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,12 @@ def test_marks_of_a_file_that_stops_midway_are_kept_as_far_as_it_was_read() -> N
     assert doc.data is None and [p.kind for p in doc.problems] == ["syntax"]
     assert doc.values[("a", "b")] == Mark(2, 6, 1)
     assert ("a", "c") in doc.keys
+
+
+def test_marks_survive_a_pickle_and_say_what_they_are() -> None:
+    doc = read_yaml("a: [1, {b: 2}]\n")
+    assert pickle.loads(pickle.dumps(doc.values)) == doc.values
+    assert repr(doc.keys) == "Marks(of_keys=True, 2 paths)"
 
 
 def test_an_empty_tree_has_no_marks() -> None:
