@@ -7,6 +7,7 @@ problems of all files are reported in one run.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from samplan.plan_files import PlanFiles, relative
 from samplan.references import dangling_references, duplicate_ids
 from samplan.registry import registry
 from samplan.validation_errors import DataPath, problems
+from samplan.yamlmarks import MarkTree
 from samplan.yamlsource import Document, Mark, read_yaml
 
 PROBLEM_CODES = {
@@ -37,8 +39,8 @@ class PlanSource:
 
     lines: dict[str, list[str]] = field(default_factory=dict)  # file -> its lines
     owner: dict[str, str] = field(default_factory=dict)  # top-level key -> file
-    keys: dict[DataPath, Mark] = field(default_factory=dict)
-    values: dict[DataPath, Mark] = field(default_factory=dict)
+    keys: Mapping[DataPath, Mark] = field(default_factory=dict)
+    values: Mapping[DataPath, Mark] = field(default_factory=dict)
 
     def resolve(self, path: DataPath) -> DataPath:
         """`path` as it stands in the files: a lone mapping may stand for a one-item list
@@ -86,7 +88,8 @@ class _Loader:
         self.folder, self.root = folder, root
         self.plan_files = PlanFiles(folder, root, self.report)
         self.rel = self.plan_files.rel
-        self.source = PlanSource()
+        self.marks = MarkTree.merged()  # each top-level key's marks, from the file it is in
+        self.source = PlanSource(keys=self.marks.keys, values=self.marks.values)
         self.diags: list[d.Diagnostic] = []
         self.district = folder.parent.name
         self.year = int(folder.name) if folder.name.isdigit() else None
@@ -121,8 +124,9 @@ class _Loader:
         text = self.plan_files.text(path, rel)
         if text is None:
             return None
-        self.source.lines[rel] = text.splitlines() or [""]
-        doc = read_yaml(text)
+        lines = text.splitlines()
+        self.source.lines[rel] = lines or [""]
+        doc = read_yaml(text, lines)
         for problem in doc.problems:
             code = PROBLEM_CODES.get(problem.kind, d.LIMIT_EXCEEDED)
             self.report(code, problem.message, rel, problem.mark, problem.help)
@@ -164,10 +168,7 @@ class _Loader:
                     continue
                 merged[key] = value
                 self.source.owner[key] = rel
-                self.source.keys.update((p, m) for p, m in doc.keys.items() if p[0] == key)
-                self.source.values.update(
-                    (p, m) for p, m in doc.values.items() if p and p[0] == key
-                )
+                self.marks.adopt(doc.marks, key)
         return merged
 
     def validate(self, data: dict[str, Any]) -> Plan | None:

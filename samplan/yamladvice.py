@@ -12,7 +12,8 @@ from __future__ import annotations
 import yaml
 
 from samplan.locale import t
-from samplan.yamlsource import LIBYAML_LIMIT, Mark, YamlProblem
+from samplan.yamlmarks import Mark, YamlProblem
+from samplan.yamlrefusals import LIBYAML_LIMIT
 
 SUPPRESSION = "# samplan:"
 

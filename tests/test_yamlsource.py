@@ -525,3 +525,39 @@ def test_a_hash_after_one_space_in_a_plain_value_is_reported(text: str, cut: str
 )
 def test_comments_by_intent_are_left_alone(text: str) -> None:
     assert read_yaml(text).problems == []
+
+
+# --- forbidden characters, wherever the text may put one ----------------------------------
+
+
+def _characters(text: str) -> list[tuple[str, Mark]]:
+    return [(p.message, p.mark) for p in read_yaml(text).problems if p.kind == "character"]
+
+
+def test_a_forbidden_character_written_as_an_escape_is_found_in_a_clean_text() -> None:
+    found = _characters('a: "x\\u202ey"\n"k\\e": 1\nb: [ok, "\\x1b"]\n')
+    assert [mark for _, mark in found] == [Mark(1, 4, 10), Mark(2, 1, 5), Mark(3, 9, 6)]
+    assert "202E" in found[0][0] and "001B" in found[1][0]
+
+
+def test_a_backslash_outside_double_quotes_is_no_escape() -> None:
+    assert _characters("a: 'x\\e'\nb: c:\\\\temp\\e\n") == []
+
+
+def test_a_forbidden_character_in_a_comment_alone_is_no_problem() -> None:
+    assert _characters("a: 1  # \u202e\nb: 2\n") == []
+
+
+def test_forbidden_characters_are_reported_in_the_files_order() -> None:
+    found = _characters('a: "\\e"\nb: x\u202ey\nc:\n  d\u2066: "\\x7f"\n')
+    assert [mark for _, mark in found] == [
+        Mark(1, 4, 4),
+        Mark(2, 4, 3),
+        Mark(4, 3, 2),
+        Mark(4, 7, 6),
+    ]
+
+
+def test_a_value_too_deep_is_refused_before_its_characters_are_looked_at() -> None:
+    text = "a: " + "[" * MAX_DEPTH + '"\\e"' + "]" * MAX_DEPTH + "\n"
+    assert [p.kind for p in read_yaml(text).problems] == ["depth"]
