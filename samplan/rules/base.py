@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 from typing import Protocol
 
 from samplan.model import Body, Gathering, Person, Plan
 from samplan.registry import District, Registry, registry
+from samplan.texts import Prose, prose
 from samplan.validation_errors import DataPath
 
 
@@ -56,6 +58,16 @@ class Context:
     @property
     def registry(self) -> Registry:
         return registry()
+
+    @cached_property
+    def prose(self) -> tuple[Prose, ...]:
+        """The plan's text fields, read and split once for every rule that reads prose."""
+        return prose(self.plan)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """The repository's own words, casefolded: never a slip or a spelling mistake."""
+        return frozenset(w.casefold() for w in self.words)
 
     def kredsraad(self) -> Iterator[tuple[int, Body]]:
         """(index, body) of every body of kind kredsråd."""
