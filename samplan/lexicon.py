@@ -128,9 +128,10 @@ def in_case_of(word: str, right: str) -> str:
 
 def term_of(part: str) -> str | None:
     """The term `part` is one slip from, unless it is short, in capitals or ordinary."""
-    if len(part) < MIN_TERM_LENGTH or part.isupper() or part.casefold() in near_words():
+    if len(part) < MIN_TERM_LENGTH or part.isupper():
         return None
-    return terms().near(part)
+    folded = part.casefold()
+    return None if folded in near_words() else terms().near_folded(folded)
 
 
 def name_of(word: str) -> str | None:
@@ -141,7 +142,7 @@ def name_of(word: str) -> str | None:
     folded = word.casefold()
     if folded in near_words() or folded in term_forms():
         return None
-    right = names().near(word)
+    right = names().near_folded(folded)
     return right if right is not None and right[:1].casefold() == word[:1].casefold() else None
 
 

@@ -49,7 +49,10 @@ class SlipIndex:
 
     def near(self, word: str) -> str | None:
         """The form one slip from `word`, or None (also when `word` is a form itself)."""
-        folded = word.casefold()
+        return self.near_folded(word.casefold())
+
+    def near_folded(self, folded: str) -> str | None:
+        """near() of a word already casefolded."""
         if folded not in self.seen:
             self.seen[folded] = self._near(folded)
         return self.seen[folded]
@@ -58,8 +61,8 @@ class SlipIndex:
         if folded in self.forms:
             return None
         head, tail = _halves(folded, len(folded))
-        found = [*self.index.get(head, ()), *self.index.get(tail, ())]
-        close = sorted(f for f in found if _one_slip(folded, f))
+        found = self.index.get(head, []) + self.index.get(tail, [])
+        close = sorted(f for f in found if _one_slip(folded, f)) if found else None
         return self.forms[close[0]] if close else None
 
 
@@ -67,8 +70,8 @@ class Screen:
     """Which whitespace-separated tokens `may_slip`; each token is judged once in a
     process, so that a text none of whose tokens may slip passes without being read word
     by word (prose repeats its words). No word and no slip spans whitespace, so the
-    tokens not judged yet are judged together, joined by spaces, and one by one only when
-    they hold a suspect."""
+    tokens not judged yet are judged together, joined by spaces; a batch that may slip
+    is halved until its suspects stand alone."""
 
     def __init__(self, may_slip: Callable[[str], bool]) -> None:
         self.may_slip = may_slip
@@ -80,6 +83,13 @@ class Screen:
         new = tokens - self.judged
         if new:
             self.judged |= new
-            if self.may_slip(" ".join(new)):
-                self.suspects.update(filter(self.may_slip, new))
+            self._judge(sorted(new))
         return self.suspects.isdisjoint(tokens)
+
+    def _judge(self, batch: list[str]) -> None:
+        if self.may_slip(" ".join(batch)):
+            if len(batch) == 1:
+                self.suspects.add(batch[0])
+            else:
+                self._judge(batch[: len(batch) // 2])
+                self._judge(batch[len(batch) // 2 :])

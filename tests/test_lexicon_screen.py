@@ -154,8 +154,21 @@ def test_a_screen_judges_each_token_once() -> None:
     assert screen.passes(frozenset({"good", "fine"}))
     assert not screen.passes(frozenset({"fine", "bad"}))
     assert screen.passes(frozenset({"good"})) and not screen.passes(frozenset({"bad"}))
-    # the new tokens together, then the one new token of a suspect batch; never again
-    assert sorted(asked[0].split()) == ["fine", "good"] and asked[1:] == ["bad", "bad"]
+    assert asked == ["fine good", "bad"]  # the new tokens together; each once in all
+
+
+def test_a_suspect_batch_is_halved_until_its_suspects_stand_alone() -> None:
+    asked: list[str] = []
+
+    def bad(text: str) -> bool:
+        asked.append(text)
+        return "bad" in text.split()
+
+    screen = Screen(bad)
+    assert not screen.passes(frozenset({"a", "b", "bad", "c"}))
+    assert screen.suspects == {"bad"}
+    assert asked == ["a b bad c", "a b", "bad c", "bad", "c"]
+    assert screen.passes(frozenset({"a", "c"})) and len(asked) == 5
 
 
 def fields_by_getattr(plan: Plan) -> list[tuple[object, str]]:
