@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from samplan.model import Body, Gathering, Person, Plan
 from samplan.registry import District, Registry, registry
@@ -27,8 +27,7 @@ from samplan.texts import Prose, prose
 from samplan.validation_errors import DataPath
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):  # frozen records as named tuples: cheap to define and to make
     """A problem a rule found: what, where in the plan data, and how to fix it."""
 
     message: str
@@ -38,8 +37,7 @@ class Finding:
     offset: int | None = None  # where in a text value, for findings inside prose
 
 
-@dataclass(frozen=True)
-class NotJudged:
+class NotJudged(NamedTuple):
     """What a rule yields instead of a finding when the plan is partial and the rule
     would have to judge what the plan leaves out (shown by `samplan check --verbose`)."""
 
