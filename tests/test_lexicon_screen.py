@@ -143,14 +143,19 @@ def test_the_aa_screen_never_passes_an_aa_spelling(parts: list[str]) -> None:
         assert not misspelt_term._AA_SCREEN.passes(frozenset(text.split()))
 
 
-def test_a_screen_judges_each_token_once() -> None:
+def recording_screen() -> tuple[Screen, list[str]]:
+    """A screen for the token 'bad' that records every text it is asked about."""
     asked: list[str] = []
 
     def bad(text: str) -> bool:
         asked.append(text)
         return "bad" in text.split()
 
-    screen = Screen(bad)
+    return Screen(bad), asked
+
+
+def test_a_screen_judges_each_token_once() -> None:
+    screen, asked = recording_screen()
     assert screen.passes(frozenset({"good", "fine"}))
     assert not screen.passes(frozenset({"fine", "bad"}))
     assert screen.passes(frozenset({"good"})) and not screen.passes(frozenset({"bad"}))
@@ -158,13 +163,7 @@ def test_a_screen_judges_each_token_once() -> None:
 
 
 def test_a_suspect_batch_is_halved_until_its_suspects_stand_alone() -> None:
-    asked: list[str] = []
-
-    def bad(text: str) -> bool:
-        asked.append(text)
-        return "bad" in text.split()
-
-    screen = Screen(bad)
+    screen, asked = recording_screen()
     assert not screen.passes(frozenset({"a", "b", "bad", "c"}))
     assert screen.suspects == {"bad"}
     assert asked == ["a b bad c", "a b", "bad c", "bad", "c"]
