@@ -82,8 +82,8 @@ class Screen:
         """Whether none of a text's tokens may slip."""
         new = tokens - self.judged
         if new:
-            self.judged |= new
             self._judge(sorted(new))
+            self.judged |= new  # after its suspects: a token judged is never a suspect missed
         return self.suspects.isdisjoint(tokens)
 
     def _judge(self, batch: list[str]) -> None:
