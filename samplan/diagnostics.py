@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from samplan.locale import N_, t
 
@@ -20,8 +20,7 @@ SEVERITY_WORD = {
 }
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):  # a named tuple: cheaper to define at import than a dataclass
     """A stable diagnostic code with its kebab-case name."""
 
     code: str
@@ -115,7 +114,7 @@ def shown(value: object, limit: int = 60, quote: str = "'") -> str:
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return quote + "".join(visible(ch) for ch in text) + quote
+    return quote + printable(text) + quote
 
 
 @dataclass(frozen=True)
@@ -145,9 +144,9 @@ def format_text(diag: Diagnostic) -> str:
     where = diag.file or "<repository>"
     if diag.line is not None:
         where += f":{diag.line}:{diag.column or 1}"
-    message = _printable(diag.message)
+    message = printable(diag.message)
     severity = t(SEVERITY_WORD[diag.severity])
-    lines = [f"{_printable(where)}: {severity}[{diag.code} {diag.name}] {message}"]
+    lines = [f"{printable(where)}: {severity}[{diag.code} {diag.name}] {message}"]
     if diag.snippet is not None and diag.line is not None:
         gutter = " " * len(str(diag.line))
         source, column = _window(diag.snippet.rstrip("\r\n").expandtabs(1), diag.column or 1)
@@ -156,12 +155,13 @@ def format_text(diag: Diagnostic) -> str:
         lines += [f"{gutter} |", f"{diag.line} | {source}", f"{gutter} | {caret}"]
     if diag.help:
         label = t("severity.help")
-        lines.append(f"  = {label}: {_printable(diag.help)}")
+        lines.append(f"  = {label}: {printable(diag.help)}")
     return "\n".join(lines)
 
 
-def _printable(text: str) -> str:
-    return "".join(visible(ch) for ch in text)
+def printable(text: str) -> str:
+    """`text` with every character a reader cannot see escaped (`visible`)."""
+    return text if text.isprintable() else "".join(visible(ch) for ch in text)
 
 
 def _window(line: str, column: int) -> tuple[str, int]:
@@ -169,7 +169,8 @@ def _window(line: str, column: int) -> tuple[str, int]:
     characters a terminal would obey or hide are shown as U+FFFD, one column each."""
     start = max(0, min(column - 1 - SNIPPET_WIDTH // 3, len(line) - SNIPPET_WIDTH))
     part = line[start : start + SNIPPET_WIDTH]
-    part = "".join(ch if ch.isprintable() else "\ufffd" for ch in part)
+    if not part.isprintable():
+        part = "".join(ch if ch.isprintable() else "\ufffd" for ch in part)
     head = "…" if start else ""
     tail = "…" if start + SNIPPET_WIDTH < len(line) else ""
     return head + part + tail, column - start + len(head)

@@ -1,6 +1,6 @@
 """The words a published plan must spell right: official terms and the registry's names,
-and a matcher that finds a word one slip away from one of them (a letter swapped,
-dropped, added or replaced), for the prose rules.
+and the words of a text one slip away from one of them (a letter swapped, dropped, added
+or replaced; found through samplan.slip_index), for the prose rules.
 
 A word is only suspect when it is not itself a known form, not in the repository's own
 word list, and not an ordinary Danish word or place name one slip from an entry
@@ -11,12 +11,13 @@ from a short name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Set
 from functools import cache
-from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 from samplan.registry import registry
+from samplan.slip_index import Screen, SlipIndex
 
 # Official terms, with the endings Danish gives them (kredsråd, kredsrådet, kredsrådets...).
 _NEUTER = ("", "et", "ets", "ene", "enes", "s")
@@ -57,7 +58,9 @@ _INFLECTED_NEAR = {"forebyggede", "politier", "samarbejder", "samarbejdes", "pol
 @cache
 def near_words() -> frozenset[str]:
     """Danish words and place names one slip from a term or a name: never a slip."""
-    text = resources.files("samplan").joinpath("reference/near_words.txt").read_text("utf-8")
+    # Beside this module, in a checkout and in the wheel alike (importlib.resources would
+    # cost more to import than the read itself).
+    text = (Path(__file__).parent / "reference" / "near_words.txt").read_text("utf-8")
     listed = {w for w in text.splitlines() if w and not w.startswith("#")}
     return frozenset(listed | _INFLECTED_NEAR)
 
@@ -69,8 +72,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SKIPPED = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|`[^`]*`|\]\([^)]*\)")
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     """A word one slip from a lexicon entry: where it stands, and what to write."""
 
     word: str
@@ -109,61 +111,14 @@ def name_forms() -> frozenset[str]:
     return frozenset(n for name in names for n in (name, name + "s"))
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """Whether a and b differ by one swap of neighbours, deletion, insertion or change."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        i, j = diff[0], diff[-1]
-        return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return short in _deletions(long)
-
-
-class Lexicon:
-    """Forms indexed by their one-letter deletions, so that a word's near forms are found
-    without comparing it to every form."""
-
-    def __init__(self, forms: Iterable[str]) -> None:
-        self.forms = {f.casefold(): f for f in forms}
-        self.seen: dict[str, str | None] = {}  # prose repeats its words: each looked up once
-        self.index: dict[str, set[str]] = {}
-        for folded in self.forms:
-            for key in {folded, *_deletions(folded)}:
-                self.index.setdefault(key, set()).add(folded)
-
-    def near(self, word: str) -> str | None:
-        """The form one slip from `word`, or None (also when `word` is a form itself)."""
-        folded = word.casefold()
-        if folded not in self.seen:
-            self.seen[folded] = self._near(folded)
-        return self.seen[folded]
-
-    def _near(self, folded: str) -> str | None:
-        if folded in self.forms:
-            return None
-        found: set[str] = set()
-        for key in {folded, *_deletions(folded)}:
-            found |= self.index.get(key, set())
-        close = sorted(f for f in found if _one_slip(folded, f))
-        return self.forms[close[0]] if close else None
+@cache
+def terms() -> SlipIndex:
+    return SlipIndex(term_forms())
 
 
 @cache
-def terms() -> Lexicon:
-    return Lexicon(term_forms())
-
-
-@cache
-def names() -> Lexicon:
-    return Lexicon(name_forms())
+def names() -> SlipIndex:
+    return SlipIndex(name_forms())
 
 
 def in_case_of(word: str, right: str) -> str:
@@ -171,28 +126,64 @@ def in_case_of(word: str, right: str) -> str:
     return right[:1].upper() + right[1:] if word[:1].isupper() else right
 
 
-def term_slips(text: str, known: frozenset[str] = frozenset()) -> Iterator[Slip]:
-    """Words (or parts of hyphenated words) one slip from an official term."""
+def term_of(part: str) -> str | None:
+    """The term `part` is one slip from, unless it is short, in capitals or ordinary."""
+    if len(part) < MIN_TERM_LENGTH or part.isupper():
+        return None
+    folded = part.casefold()
+    return None if folded in near_words() else terms().near_folded(folded)
+
+
+def name_of(word: str) -> str | None:
+    """The name a capitalised `word` is one slip from, unless it is short, in capitals,
+    an ordinary word or a term, or the name begins with another letter."""
+    if len(word) < MIN_NAME_LENGTH or not word[:1].isupper() or word.isupper():
+        return None
+    folded = word.casefold()
+    if folded in near_words() or folded in term_forms():
+        return None
+    right = names().near_folded(folded)
+    return right if right is not None and right[:1].casefold() == word[:1].casefold() else None
+
+
+_LONG_PART = re.compile(rf"[^\W\d_]{{{MIN_TERM_LENGTH},}}")  # a word's part long enough
+
+
+def _may_hold_term_slip(text: str) -> bool:
+    return any(map(term_of, set(_LONG_PART.findall(text))))
+
+
+def _may_hold_name_slip(text: str) -> bool:
+    return any(name_of(w) for w in set(_WORD.findall(text)) if len(w) >= MIN_NAME_LENGTH)
+
+
+TERM_SCREEN = Screen(_may_hold_term_slip)
+NAME_SCREEN = Screen(_may_hold_name_slip)
+
+
+def term_slips(
+    text: str, known: frozenset[str] = frozenset(), tokens: Set[str] | None = None
+) -> Iterator[Slip]:
+    """Words (or parts of hyphenated words) one slip from an official term; `tokens` are
+    the text's own (`text.split()`) if the caller has them."""
+    if TERM_SCREEN.passes(frozenset(text.split()) if tokens is None else tokens):
+        return
     for word, offset in words(text):
         at = offset
         for part in word.split("-"):
-            folded = part.casefold()
-            ordinary = folded in known or folded in near_words()  # no set built per word
-            if len(part) >= MIN_TERM_LENGTH and not ordinary:
-                right = terms().near(part)
-                if right is not None and not part.isupper():
-                    yield Slip(part, at, in_case_of(part, right))
+            right = term_of(part)
+            if right is not None and part.casefold() not in known:
+                yield Slip(part, at, in_case_of(part, right))
             at += len(part) + 1
 
 
-def name_slips(text: str, known: frozenset[str] = frozenset()) -> Iterator[Slip]:
+def name_slips(
+    text: str, known: frozenset[str] = frozenset(), tokens: Set[str] | None = None
+) -> Iterator[Slip]:
     """Capitalised words one slip from a municipality's or district's name."""
+    if NAME_SCREEN.passes(frozenset(text.split()) if tokens is None else tokens):
+        return
     for word, offset in words(text):
-        if len(word) < MIN_NAME_LENGTH or not word[:1].isupper() or word.isupper():
-            continue
-        folded = word.casefold()
-        if folded in known or folded in near_words() or folded in term_forms():
-            continue
-        right = names().near(word)
-        if right is not None and right[:1].casefold() == word[:1].casefold():
+        right = name_of(word)
+        if right is not None and word.casefold() not in known:
             yield Slip(word, offset, right)

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from samplan import __version__
-from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text, visible
+from samplan.diagnostics import LOADER_CODES, Diagnostic, format_text, printable
 from samplan.locale import t, tn
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -93,7 +93,7 @@ def report_json(diags: list[Diagnostic], plans: int) -> str:
 def _escape(text: str, property_value: bool = False) -> str:
     """A workflow command's text: no character a terminal or the runner would obey (a
     line break would start a command of its own, ESC would colour or move the log)."""
-    text = "".join(visible(ch) for ch in text)
+    text = printable(text)
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 

@@ -17,16 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from samplan.model import Body, Gathering, Person, Plan
 from samplan.registry import District, Registry, registry
+from samplan.texts import Prose, prose
 from samplan.validation_errors import DataPath
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):  # frozen records as named tuples: cheap to define and to make
     """A problem a rule found: what, where in the plan data, and how to fix it."""
 
     message: str
@@ -36,8 +37,7 @@ class Finding:
     offset: int | None = None  # where in a text value, for findings inside prose
 
 
-@dataclass(frozen=True)
-class NotJudged:
+class NotJudged(NamedTuple):
     """What a rule yields instead of a finding when the plan is partial and the rule
     would have to judge what the plan leaves out (shown by `samplan check --verbose`)."""
 
@@ -56,6 +56,16 @@ class Context:
     @property
     def registry(self) -> Registry:
         return registry()
+
+    @cached_property
+    def prose(self) -> tuple[Prose, ...]:
+        """The plan's text fields, read and split once for every rule that reads prose."""
+        return prose(self.plan)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """The repository's own words, casefolded: never a slip or a spelling mistake."""
+        return frozenset(w.casefold() for w in self.words)
 
     def kredsraad(self) -> Iterator[tuple[int, Body]]:
         """(index, body) of every body of kind kredsråd."""

@@ -29,11 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from samplan import spelling
 from samplan.lexicon import name_forms, term_forms, words
 from samplan.locale import listed, t
 from samplan.rules.base import Context, Finding
-from samplan.texts import text_fields
 
 CODE = "SP119"
 NAME = "danish-spelling"
@@ -48,13 +46,15 @@ def _checked(word: str) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    from samplan import spelling  # it runs a program: imported only when switched on
+
     missing = spelling.unavailable()
     if missing is not None:
         yield Finding(t("rule.danish-spelling.not-run", reason=missing), ())
         return
     known = {w.casefold() for w in (*ctx.words, *term_forms(), *name_forms())}
     places = []
-    for path, text in text_fields(ctx.plan):
+    for path, text, _ in ctx.prose:
         for word, offset in words(text):
             if word.casefold() in known:
                 continue

@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from samplan.lexicon import name_slips
 from samplan.locale import t
 from samplan.rules.base import Context, Finding
-from samplan.texts import text_fields
 
 CODE = "SP118"
 NAME = "misspelt-name"
@@ -39,9 +38,8 @@ WHOLE_PLAN = False
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    known = frozenset(w.casefold() for w in ctx.words)
-    for path, text in text_fields(ctx.plan):
-        for slip in name_slips(text, known):
+    for path, text, tokens in ctx.prose:
+        for slip in name_slips(text, ctx.known_words, tokens):
             yield Finding(
                 t("rule.misspelt", word=slip.word),
                 path,

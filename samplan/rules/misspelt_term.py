@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from samplan.lexicon import term_slips
 from samplan.locale import t
 from samplan.rules.base import Context, Finding
-from samplan.texts import text_fields
+from samplan.slip_index import Screen
 
 CODE = "SP116"
 NAME = "misspelt-official-term"
@@ -40,18 +40,21 @@ FIRST_YEAR = 2007
 WHOLE_PLAN = False
 
 _AA = re.compile(r"\b(kreds|lokal)(raa|ra)(d\w*)", re.IGNORECASE)
+# Whatever re.IGNORECASE matches to these letters casefolds to them ('K', U+212A, to 'k').
+_AA_SCREEN = Screen(lambda token: "kredsra" in token.casefold() or "lokalra" in token.casefold())
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    known = frozenset(w.casefold() for w in ctx.words)
-    for path, text in text_fields(ctx.plan):
+    for path, text, tokens in ctx.prose:
         found: list[tuple[int, str, str]] = []
-        for match in _AA.finditer(text):
+        for match in () if _AA_SCREEN.passes(tokens) else _AA.finditer(text):
             a = "Å" if match.group(2).isupper() else "å"
             found.append((match.start(), match.group(), f"{match.group(1)}r{a}{match.group(3)}"))
         taken = {offset for offset, _, _ in found}
         found += [
-            (s.offset, s.word, s.right) for s in term_slips(text, known) if s.offset not in taken
+            (s.offset, s.word, s.right)
+            for s in term_slips(text, ctx.known_words, tokens)
+            if s.offset not in taken
         ]
         for offset, word, right in sorted(found):
             yield Finding(

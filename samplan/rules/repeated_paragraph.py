@@ -30,7 +30,6 @@ from collections.abc import Iterator
 
 from samplan.locale import t
 from samplan.rules.base import Context, Finding
-from samplan.texts import text_fields
 
 CODE = "SP114"
 NAME = "repeated-paragraph"
@@ -44,12 +43,22 @@ MIN_WORDS_ACROSS_TEXTS = 20
 _PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")
 
 
+def _paragraphs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(offset, words) of every paragraph of a text: its runs of lines that are not empty."""
+    if "\n\n" not in text:  # most texts: one paragraph, past a line break it may begin with
+        start = 1 if text.startswith("\n") else 0
+        if len(text) > start:
+            yield start, text.split()
+        return
+    for match in _PARAGRAPH.finditer(text):
+        yield match.start(), match.group().split()
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     elsewhere: set[str] = set()
-    for path, text in text_fields(ctx.plan):
+    for path, text, _ in ctx.prose:
         here: set[str] = set()
-        for match in _PARAGRAPH.finditer(text):
-            words = match.group().split()
+        for offset, words in _paragraphs(text):
             if len(words) < MIN_WORDS:
                 continue
             key = " ".join(words)
@@ -58,7 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     t("rule.repeated-paragraph", start=" ".join(words[:8])),
                     path,
                     t("rule.repeated-paragraph.help"),
-                    offset=match.start(),
+                    offset=offset,
                 )
             here.add(key)
         elsewhere |= here

@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diagnostics import shown
-from samplan.diff.matching import entity_key, match, signature, title
 from samplan.locale import t
 from samplan.rules.base import Context, Finding, is_partial
 
@@ -45,6 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     previous = ctx.previous
     if previous is None or previous.initiatives is None:
         return
+    from samplan.diff.matching import entity_key, match, signature, title  # only with a year
+
     now = ctx.plan.initiatives or []
     matching = match(previous.initiatives, now, key=entity_key, signature=signature, label=title)
     added = {id(item) for item in matching.added}
