@@ -17,7 +17,6 @@ Each keyword may also be written in Danish as the plan writes it: `ad hoc`, `eft
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -57,7 +56,7 @@ KEYWORD_MIN_PER_YEAR: dict[str, int] = {"weekly": 52, "monthly": 12, "quarterly"
 class Meetings(BaseModel):
     """A typed meeting frequency; build it from any form in the module docstring."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built in Plan
 
     min: int | None = Field(default=None, ge=0, le=366)
     max: int | None = Field(default=None, ge=0, le=366)
@@ -121,6 +120,8 @@ class Meetings(BaseModel):
 
 
 def _not_a_frequency(text: str) -> str:
+    import difflib
+
     near = difflib.get_close_matches(text.casefold(), WRITTEN_KEYWORDS, n=1, cutoff=0.6)
     hint = f" (did you mean '{near[0]}'?)" if near else ""
     return (
