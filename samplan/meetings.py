@@ -15,9 +15,7 @@ Each keyword may also be written in Danish as the plan writes it: `ad hoc`, `eft
 `besluttet lokalt`, `ugentligt`, `månedligt`, `kvartalsvis`.
 """
 
-from __future__ import annotations
-
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -86,7 +84,7 @@ class Meetings(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _check_consistent(self) -> Meetings:
+    def _check_consistent(self) -> Self:
         counted = self.min is not None or self.max is not None
         if counted == (self.keyword is not None):
             raise ValueError("give either a count (min/max) or a keyword, not both or neither")
