@@ -79,17 +79,29 @@ def test_a_mistyped_command_is_told_the_commands_it_may_mean() -> None:
 
 # A cold check, in-process, and the modules it must not import (the exact counterpart of
 # `make bench`'s timing: what is not imported costs nothing).
-COLD_CHECK = """
+COLD = """
 import sys
 from samplan.startup import defer_pydantic_plugins
 defer_pydantic_plugins()  # as the executable does (cli.run)
 from samplan.cli import main
 try:
-    main(["check", "--no-cache", "--format", {fmt!r}])
+    main({args!r})
 except SystemExit:
     pass
 print(sorted(sys.modules), file=sys.stderr)
 """
+
+
+def imported(cwd: Path, *args: str) -> list[str]:
+    """The modules a command imports, run in-process in a fresh interpreter."""
+    code = COLD.format(args=list(args))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
+    modules: list[str] = ast.literal_eval(proc.stderr.splitlines()[-1])
+    return modules
+
+
+def among(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [m for m in modules if any(m == p or m.startswith(f"{p}.") for p in packages)]
 NOT_FOR_CHECK = (
     "samplan.authoring",
     "samplan.build",
@@ -108,13 +120,32 @@ NOT_FOR_CHECK = (
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_a_cold_check_imports_no_diff_build_or_template_engine(tmp_path: Path, fmt: str) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    proc = subprocess.run(
-        [sys.executable, "-c", COLD_CHECK.format(fmt=fmt)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
-    modules = ast.literal_eval(proc.stderr.splitlines()[-1])
-    wrong = [m for m in modules if any(m == x or m.startswith(f"{x}.") for x in NOT_FOR_CHECK)]
-    assert wrong == []
+    modules = imported(tmp_path, "check", "--no-cache", "--format", fmt)
+    assert among(modules, NOT_FOR_CHECK) == []
     assert "pydantic" in modules and "samplan.rules" in modules
+
+
+# What a build needs only for a plan with an earlier year (the diff), for a repository's
+# own templates (the worker), for settings that may name a code (the rules), or never.
+NOT_FOR_ONE_PLAN = (
+    "samplan.diff",
+    "samplan.render.diffview",
+    "samplan.render.worker",
+    "samplan.rules",
+    "samplan.cli.check",
+    "samplan.authoring",
+    "xml.sax",
+    "urllib.request",
+    "http.client",
+)
+
+
+def test_a_build_of_one_plan_without_settings_imports_no_diff_rules_or_worker(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(ROOT / "data/fyns-politi", tmp_path / "data/fyns-politi")
+    modules = imported(tmp_path, "build")
+    assert (tmp_path / "out/fyns-politi/2020/index.html").is_file()
+    assert among(modules, NOT_FOR_ONE_PLAN) == []
+    (tmp_path / "samplan.yaml").write_text("severity:\n  SP104: warning\n", "utf-8")
+    assert "samplan.rules" in imported(tmp_path, "build")  # to know the codes it names
