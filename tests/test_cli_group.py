@@ -102,6 +102,8 @@ def imported(cwd: Path, *args: str) -> list[str]:
 
 def among(modules: list[str], packages: tuple[str, ...]) -> list[str]:
     return [m for m in modules if any(m == p or m.startswith(f"{p}.") for p in packages)]
+
+
 NOT_FOR_CHECK = (
     "samplan.authoring",
     "samplan.build",

@@ -26,10 +26,10 @@ from samplan.locale import Language, help_text, use_language
 
 @dataclass(frozen=True)
 class Listed:
-    """A command the group lists without importing it: the module that holds it (as a
-    function of the command's name) and its line in `samplan --help`. `shortened`: the
-    line is the first sentence of the command's docstring, which click shortens to fit
-    a narrow terminal; otherwise it is the command's short_help, shown whole."""
+    """A command the group lists without importing it: the module that holds it (under
+    the command's name) and its line in `samplan --help`. `shortened`: the line is the
+    first sentence of the command's docstring, which click shortens to fit a narrow
+    terminal; otherwise it is the command's short_help, shown whole."""
 
     module: str
     short_help: str
