@@ -151,3 +151,29 @@ def test_a_build_of_one_plan_without_settings_imports_no_diff_rules_or_worker(
     assert among(modules, NOT_FOR_ONE_PLAN) == []
     (tmp_path / "samplan.yaml").write_text("severity:\n  SP104: warning\n", "utf-8")
     assert "samplan.rules" in imported(tmp_path, "build")  # to know the codes it names
+
+
+HELP_READ = """
+import sys
+from samplan.cli import main
+from samplan.locale import catalog_of
+try:
+    main({args!r})
+except SystemExit:
+    pass
+print(catalog_of.cache_info().currsize, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "read"), [(["check"], 0), (["check", "--help"], 1), (["--help"], 1)]
+)
+def test_the_help_catalog_is_read_only_to_show_help(
+    tmp_path: Path, args: list[str], read: int
+) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    code = HELP_READ.format(args=[*args, "--no-cache"] if args == ["check"] else args)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert proc.stderr.splitlines()[-1] == str(read)

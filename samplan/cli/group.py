@@ -55,10 +55,27 @@ def asked_language(args: list[str]) -> Language:
     return "en" if asked == "en" else "da"
 
 
+class SpeakingContext(click.Context):
+    """A command's context whose help speaks the current language: translated when it is
+    shown (or offered by shell completion), so that a run that shows no help never reads
+    the catalog of help texts."""
+
+    def __init__(self, command: click.Command, *args: Any, **kw: Any) -> None:
+        super().__init__(command, *args, **kw)
+        if self.resilient_parsing:  # shell completion, which offers the help texts
+            speak_help(command)
+
+    def get_help(self) -> str:
+        speak_help(self.command)
+        return super().get_help()
+
+
 class LanguageGroup(click.Group):
     """samplan's command group: the language is chosen before click reads the command
     line, so that click's own words (a usage error found while reading it, --help) speak
     it too; the commands in `listed` are imported when first wanted."""
+
+    context_class = SpeakingContext
 
     def __init__(self, *args: Any, listed: dict[str, Listed] | None = None, **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -72,8 +89,6 @@ class LanguageGroup(click.Group):
         **extra: Any,
     ) -> click.Context:
         use_language(asked_language(args))
-        if parent is None:
-            speak_help(self)
         return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -84,8 +99,10 @@ class LanguageGroup(click.Group):
             with _defined_in_english():
                 module = importlib.import_module(self.listed[cmd_name].module)
             command: click.Command = getattr(module, cmd_name)
+            command.context_class = SpeakingContext
             self.add_command(command, cmd_name)
-            speak_help(command)
+            if ctx.resilient_parsing:  # offered by shell completion, with its help
+                speak_help(command)
         return self.commands.get(cmd_name)
 
     def every_command(self) -> list[click.Command]:
