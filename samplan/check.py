@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from samplan import diagnostics as d
 from samplan.config import Config
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
 
 
-@dataclass(frozen=True)
-class Unjudged:
+# A NamedTuple, not a frozen dataclass: defining one costs every command ~0.3 ms.
+class Unjudged(NamedTuple):
     """A rule that did not judge a plan, and why ('excerpt'): `check --verbose`."""
 
     district: str
@@ -245,7 +245,7 @@ def _cached_check_plan(
             pass
     found, not_judged = check_plan(ref, before, plans, config)
     if key is not None and key == cache.plan_key(plans.root, ref.folder, previous, settings):
-        cache.put(key, found, [asdict(x) for x in not_judged])
+        cache.put(key, found, [x._asdict() for x in not_judged])
     return found, not_judged
 
 
