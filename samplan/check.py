@@ -21,12 +21,12 @@ from samplan.locale import language, t
 from samplan.registry import registry
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.selection import require_known_districts, select
-from samplan.yamlsource import Mark
 
 if TYPE_CHECKING:
     from samplan.cache import CheckCache
     from samplan.loader import LoadResult, PlanSource
     from samplan.rules.base import Finding, Rule
+    from samplan.yamlsource import Mark
 
 _SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
 
@@ -78,6 +78,7 @@ def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
 
 def _refine(source: PlanSource, file: str, mark: Mark, text: str, offset: int) -> Mark:
     """The line and column of `offset` within a literal block or one-line scalar."""
+    from samplan.yamlsource import Mark
     lines = source.lines.get(file, [])
     start = lines[mark.line - 1][mark.column - 1 :] if mark.line <= len(lines) else ""
     line_start = text.rfind("\n", 0, offset) + 1
