@@ -125,7 +125,7 @@ def _needs(text: str) -> tuple[bool, bool]:
 
 
 @cache
-def _parser(inline: bool = True, quotes: bool = True) -> markdown.Markdown:
+def _parser(inline: bool, quotes: bool) -> markdown.Markdown:
     """One parser of each kind, reset between texts: building a parser costs more than
     converting. The extensions are given as themselves, not by name: a name is looked up
     among the installed entry points, which imports importlib.metadata and scans every
