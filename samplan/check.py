@@ -79,6 +79,7 @@ def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
 def _refine(source: PlanSource, file: str, mark: Mark, text: str, offset: int) -> Mark:
     """The line and column of `offset` within a literal block or one-line scalar."""
     from samplan.yamlsource import Mark
+
     lines = source.lines.get(file, [])
     start = lines[mark.line - 1][mark.column - 1 :] if mark.line <= len(lines) else ""
     line_start = text.rfind("\n", 0, offset) + 1
