@@ -8,9 +8,6 @@ folder.
 from __future__ import annotations
 
 import functools
-import json
-import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,24 +16,20 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from samplan import diagnostics as d
 from samplan import outfolder, publish
 from samplan.config import Config
-from samplan.diff.compare import diff_plans
 from samplan.loader import LoadResult, load_plan
 from samplan.locale import t
-from samplan.model import SCHEMA_VERSION, Plan
 from samplan.publish import write_atomic as write_atomic  # where callers found it
 from samplan.registry import registry
-from samplan.render import worker
-from samplan.render.calendar import FILENAME as CALENDAR
-from samplan.render.calendar import calendar_findings, meeting_calendar
-from samplan.render.diffview import as_page
+from samplan.render.calendar import calendar_findings
+from samplan.render.documents import plan_json, render_index, render_plan, tidy
 from samplan.render.environment import warm_builtin
-from samplan.render.frozen import freeze_context
 from samplan.render.guarded import Guard, own_templates
-from samplan.render.outline import build_page
-from samplan.render.site import Site, plan_links, site_environment, site_settings, sitemap
+from samplan.render.site import Site, site_environment, site_settings, sitemap
 from samplan.repository import PlanRef, discover, previous_of
 from samplan.selection import require_known_districts, select
-from samplan.text import danish_key
+
+# What callers found here before the rendering of a plan's files moved to render.documents.
+__all__ = ["BuildReport", "build", "plan_json", "render_plan", "tidy", "write_atomic"]
 
 
 @dataclass
@@ -47,99 +40,6 @@ class BuildReport:
     failed: list[PlanRef] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     diagnostics: list[d.Diagnostic] = field(default_factory=list)
-
-
-def plan_json(plan: Plan) -> str:
-    """The validated plan as data, with its schema version."""
-    data = {"schema_version": SCHEMA_VERSION, **plan.model_dump(mode="json", exclude_none=True)}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def tidy(text: str) -> str:
-    """One blank line between blocks, a blank line before headings, one final newline."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    # per line, not `[ \t]+\n` over the whole text: that regex retries every blank of a
-    # long run of blanks without a newline, quadratic in the run (40,000 tabs took 38 s)
-    text = "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
-    text = re.sub(r"(?<=[^\n])\n(#{1,6} )", r"\n\n\1", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip("\n") + "\n"
-
-
-def render_plan(
-    env: ImmutableSandboxedEnvironment,
-    plan: Plan,
-    previous: Plan | None = None,
-    years: Iterable[int] = (),
-    pdf: bool = False,
-) -> dict[str, str | bytes]:
-    """The files of one plan's output folder, by name.
-
-    With the district's nearest earlier plan, also diff.html: what changed since then.
-    `years` are all the years the district has a plan for (for the links to the
-    previous and next plan); moeder.ics when the plan has dated meetings; plan.pdf
-    with `pdf`.
-    """
-    page = build_page(plan)
-    diff_href = "diff.html" if previous is not None else None
-    calendar = meeting_calendar(plan, f"Møder i {page.district_name} {plan.year}")
-    links = plan_links(plan.year, years, calendar is not None, pdf)
-    template = env.get_template("plan.html.j2")
-    data = freeze_context(page=page, diff_href=diff_href, links=links)
-    html = tidy(template.render(data))
-    files: dict[str, str | bytes] = {
-        "index.html": html,
-        "plan.md": tidy(env.get_template("plan.md.j2").render(freeze_context(page=page))),
-        "plan.json": plan_json(plan),
-    }
-    if previous is not None:
-        changes = diff_plans(previous, plan)
-        page_html = as_page(env, [changes], "html", home="../../index.html", plan_href="index.html")
-        files["diff.html"] = tidy(page_html)
-    if calendar is not None:
-        files[CALENDAR] = calendar
-    if pdf:
-        from samplan.render.pdf import html_to_pdf
-
-        worker.allow(worker.PDF_SECONDS, "the PDF")  # its own time, in a worker
-        site = env.globals.get("site")  # frozen, as templates see it
-        logo = site.get("logo_data") if isinstance(site, Mapping) else None  # no logo file
-        if logo:
-            data = freeze_context(page=page, diff_href=diff_href, links=links, logo=logo)
-            html = tidy(template.render(data))
-        files["plan.pdf"] = html_to_pdf(html)
-    return files
-
-
-def _plan_files(plan_dir: Path) -> dict[str, str | None]:
-    """The index's links to a plan's other files, where they were written."""
-    names = {"diff_href": "diff.html", "calendar_href": CALENDAR, "pdf_href": "plan.pdf"}
-    base = f"{plan_dir.parent.name}/{plan_dir.name}/"
-    return {
-        key: base + name if (plan_dir / name).is_file() else None for key, name in names.items()
-    }
-
-
-def render_index(env: ImmutableSandboxedEnvironment, out: Path) -> str:
-    """out/index.html: every plan present in the output folder, by district and year."""
-    reg = registry()
-    districts = []
-    for district_dir in sorted(p for p in out.iterdir() if p.is_dir() and reg.district(p.name)):
-        plans = []
-        for plan_file in sorted(district_dir.glob("*/plan.json")):
-            try:
-                title = json.loads(plan_file.read_text("utf-8"))["title"]
-            except (OSError, ValueError, KeyError, TypeError):
-                continue
-            year = plan_file.parent.name
-            href = f"{district_dir.name}/{year}/index.html"
-            files = _plan_files(plan_file.parent)
-            plans.append({"year": year, "title": title, "href": href, **files})
-        if plans:
-            district = reg.districts[district_dir.name]
-            districts.append({"id": district.id, "name": district.name, "plans": plans})
-    districts.sort(key=lambda x: danish_key(str(x["name"])))
-    return env.get_template("index.html.j2").render(freeze_context(districts=districts))
 
 
 def _output_name(target: Path, root: Path) -> str:
@@ -179,6 +79,15 @@ def write_plans(
             report.failed.append(ref)
             continue
         report.built.append(ref)
+
+
+def _pdf_seconds(pdf: bool) -> float:
+    """The time a plan's PDF may take of its own (samplan.render.worker)."""
+    if not pdf:
+        return 0
+    from samplan.render.worker import PDF_SECONDS
+
+    return PDF_SECONDS
 
 
 def build(
@@ -230,7 +139,7 @@ def build(
         previous = load(before).plan if before is not None else None
         years_of = [r.year for r in every if r.district == ref.district]
         job = functools.partial(render_plan, env, result.plan, previous, years_of, pdf)
-        outcome = guard.render(job, ref.district, ref.year, worker.PDF_SECONDS if pdf else 0)
+        outcome = guard.render(job, ref.district, ref.year, _pdf_seconds(pdf))
         if isinstance(outcome, d.Diagnostic):
             report.diagnostics.append(outcome)
             report.failed.append(ref)

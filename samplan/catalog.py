@@ -8,16 +8,15 @@ rule module and no plan model.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from samplan.cache import CheckCache
 
 _CODE = re.compile(r"SP[0-9]{3}")
 
 
-@dataclass(frozen=True)
-class Catalog:
+# A NamedTuple, not a frozen dataclass: defining one costs every command ~0.3 ms.
+class Catalog(NamedTuple):
     known: frozenset[str]  # every code a setting may name
     sarif_rules: list[dict[str, Any]]  # SARIF's description of every code, in its order
 

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from samplan import diagnostics as d
 from samplan.locale import Language, t
-from samplan.yamlsource import Mark
 
-# The settings model, the loader and pydantic are imported only when a samplan.yaml is
-# there to read: a repository without one checks from the cache without any of them.
+# The settings model, the YAML reader, the loader and pydantic are imported only when a
+# samplan.yaml is there to read: a repository without one checks from the cache without
+# any of them.
 if TYPE_CHECKING:
     from samplan.settings import Settings, SiteSettings
     from samplan.validation_errors import DataPath
+    from samplan.yamlsource import Mark
 
 MAX_SETTINGS_BYTES = 256 * 1024
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -81,6 +82,8 @@ class _Reading:
 
     def data(self) -> Any:
         """The settings as YAML data, or None after reporting why they cannot be read."""
+        from samplan.yamlsource import Mark
+
         try:
             with self.path.open("rb") as handle:
                 raw = handle.read(MAX_SETTINGS_BYTES + 1)  # never read a huge file whole

@@ -15,10 +15,7 @@ Each keyword may also be written in Danish as the plan writes it: `ad hoc`, `eft
 `besluttet lokalt`, `ugentligt`, `månedligt`, `kvartalsvis`.
 """
 
-from __future__ import annotations
-
-import difflib
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -57,7 +54,7 @@ KEYWORD_MIN_PER_YEAR: dict[str, int] = {"weekly": 52, "monthly": 12, "quarterly"
 class Meetings(BaseModel):
     """A typed meeting frequency; build it from any form in the module docstring."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built in Plan
 
     min: int | None = Field(default=None, ge=0, le=366)
     max: int | None = Field(default=None, ge=0, le=366)
@@ -87,7 +84,7 @@ class Meetings(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _check_consistent(self) -> Meetings:
+    def _check_consistent(self) -> Self:
         counted = self.min is not None or self.max is not None
         if counted == (self.keyword is not None):
             raise ValueError("give either a count (min/max) or a keyword, not both or neither")
@@ -121,6 +118,8 @@ class Meetings(BaseModel):
 
 
 def _not_a_frequency(text: str) -> str:
+    import difflib
+
     near = difflib.get_close_matches(text.casefold(), WRITTEN_KEYWORDS, n=1, cutoff=0.6)
     hint = f" (did you mean '{near[0]}'?)" if near else ""
     return (

@@ -6,11 +6,9 @@ in `samplan.rules`, not a validator here. A key that is absent stays ``None``, w
 distinct from an empty list: "the plan does not say" is not "the plan says none".
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 from pydantic import (
     ConfigDict,
@@ -85,7 +83,7 @@ class Entity(Strict):
     _derived_id: bool = PrivateAttr(default=False)
 
     @model_validator(mode="after")
-    def _derive_id(self) -> Entity:
+    def _derive_id(self) -> Self:
         if self.id is None:
             self.id = slugify(self.title)[:100].rstrip("-") or "x"
             self._derived_id = True
@@ -158,7 +156,7 @@ class Initiative(Entity):
     description: Text | None = None
     partners: list[ShortText] | None = None
     municipalities: list[ShortText] | None = None
-    initiatives: list[Initiative] | None = None  # sub-initiatives (3.1.1, 3.1.2, ...)
+    initiatives: "list[Initiative] | None" = None  # sub-initiatives (3.1.1, 3.1.2, ...)
 
 
 class Section(Entity):
@@ -167,7 +165,7 @@ class Section(Entity):
     text: Text | None = None
     include: list[Include] | None = None
     text_after: Text | None = None
-    sections: list[Section] | None = None
+    sections: "list[Section] | None" = None
     numbered: bool | None = None  # absent: the plan's `numbered`, else numbered
 
     @classmethod
@@ -212,7 +210,7 @@ class Plan(Strict):
     sections: list[Section] | None = None
 
     @model_validator(mode="after")
-    def _unique_derived_ids(self) -> Plan:
+    def _unique_derived_ids(self) -> Self:
         for _, entities in self.entity_lists():
             taken = {e.id for e in entities if not e._derived_id}
             next_number: dict[str, int] = {}  # so that n equal titles cost n steps, not n²

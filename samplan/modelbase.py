@@ -1,8 +1,6 @@
 """What every model of the plan format is built from: strict models, the shorthand of a
 model written as one string, and the constrained text, id and year types."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar
 

@@ -2,10 +2,8 @@
 and the § 113 facts (the kredsråd's discussion or approval, publication), each written
 with as much as the plan states and no more."""
 
-from __future__ import annotations
-
 import datetime as dt
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BeforeValidator, Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -31,7 +29,7 @@ class Person(Shorthand):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _named(self) -> Person:
+    def _named(self) -> Self:
         if not (self.name or self.title or self.organisation):
             raise ValueError("a person needs a name, a title or an organisation")
         return self

@@ -1,17 +1,21 @@
 """The reference registry: the 12 police districts and their 98 municipalities.
 
-Shipped inside the package (`samplan/reference/districts.yaml`, with its sources).
-Plans name municipalities by short name or alias; `resolve` maps any accepted
+Shipped inside the package: `samplan/reference/districts.yaml`, with its sources, and
+`districts.json`, what the code reads of it (reading the YAML costs ten times building the
+registry; `python -m samplan.registry` writes the JSON anew, tests/test_registry.py
+holds the two equal). Plans name municipalities by short name or alias; `resolve` maps any accepted
 spelling to the registry entry, and `suggest` finds the closest names for a typo.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
-import yaml
+REFERENCE = Path(__file__).parent / "reference"  # beside this module: importlib.resources
+# would cost more than the read itself
 
 # Spellings in use besides the registry's short names (see the registry's field notes).
 EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
@@ -28,8 +32,8 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Municipality:
+# NamedTuples, not frozen dataclasses: defining one costs every command ~0.3 ms.
+class Municipality(NamedTuple):
     short: str
     name: str
     code: str
@@ -37,8 +41,7 @@ class Municipality:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class District:
+class District(NamedTuple):
     id: str
     name: str
     municipalities: tuple[Municipality, ...]
@@ -48,8 +51,7 @@ class District:
         return tuple(m.short for m in self.municipalities)
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     districts: dict[str, District]
     by_spelling: dict[str, Municipality]
 
@@ -89,21 +91,48 @@ def _fold(name: str) -> str:
     return folded.removesuffix(" kommune")
 
 
+def compiled(raw: dict[str, Any]) -> dict[str, Any]:
+    """What the registry reads of districts.yaml (as `raw`), as districts.json holds it."""
+    return {
+        "districts": [
+            {
+                "id": entry["id"],
+                "name": entry["name"],
+                "municipalities": [
+                    {"short": m["short"], "name": m["name"], "code": str(m["code"])}
+                    for m in entry["municipalities"]
+                ],
+            }
+            for entry in raw["districts"]
+        ]
+    }
+
+
+def compile_reference() -> str:
+    """districts.json's text, made from districts.yaml."""
+    import yaml
+
+    raw = yaml.load((REFERENCE / "districts.yaml").read_text("utf-8"), Loader=yaml.CSafeLoader)
+    return json.dumps(compiled(raw), ensure_ascii=False, indent=1) + "\n"
+
+
 @cache
 def registry() -> Registry:
     """Load the registry shipped with the package (once per process)."""
-    # Beside this module (importlib.resources would cost more than the read itself).
-    text = (Path(__file__).parent / "reference" / "districts.yaml").read_text("utf-8")
-    raw = yaml.load(text, Loader=yaml.CSafeLoader)
+    raw = json.loads((REFERENCE / "districts.json").read_text("utf-8"))
     districts: dict[str, District] = {}
     by_spelling: dict[str, Municipality] = {}
     for entry in raw["districts"]:
         munis = []
         for m in entry["municipalities"]:
             aliases = EXTRA_ALIASES.get(m["short"], ())
-            muni = Municipality(m["short"], m["name"], str(m["code"]), entry["id"], aliases)
+            muni = Municipality(m["short"], m["name"], m["code"], entry["id"], aliases)
             munis.append(muni)
             for spelling in (muni.short, muni.name, *aliases):
                 by_spelling[_fold(spelling)] = muni
         districts[entry["id"]] = District(entry["id"], entry["name"], tuple(munis))
     return Registry(districts, by_spelling)
+
+
+if __name__ == "__main__":  # python -m samplan.registry: districts.json from districts.yaml
+    (REFERENCE / "districts.json").write_text(compile_reference(), "utf-8")

@@ -50,10 +50,17 @@ def _real_loader() -> types.ModuleType:
     return importlib.import_module(LOADER)
 
 
+_scanned: dict[tuple[str, ...], bool] = {}  # sys.path -> whether it declares a plugin
+
+
 def _get_plugins() -> Iterable[Any]:
+    """Asked once for every validator pydantic builds: sys.path is scanned once."""
     if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _DISABLED:
         return ()
-    if not plugins_declared(sys.path):
+    paths = tuple(sys.path)
+    if paths not in _scanned:
+        _scanned[paths] = plugins_declared(paths)
+    if not _scanned[paths]:
         return ()
     return _real_loader().get_plugins()  # type: ignore[no-any-return]
 

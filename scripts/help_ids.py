@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from samplan.cli import main
-from samplan.options import help_ids
+from samplan.cli.group import help_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 

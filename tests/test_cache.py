@@ -266,14 +266,16 @@ def test_old_entries_are_pruned_but_not_those_in_use(
 
 
 @pytest.mark.parametrize("settings", [None, "severity: {SP111: off}\nwords: [TrykFonden]\n"])
-def test_a_hit_imports_neither_pydantic_nor_the_rules(repo: Path, settings: str | None) -> None:
+def test_a_hit_imports_neither_pydantic_nor_the_rules_nor_the_yaml_reader(
+    repo: Path, settings: str | None
+) -> None:
     if settings is not None:  # samplan.yaml is remembered too, by its bytes
         (repo / "samplan.yaml").write_text(settings, "utf-8")
     code = (
         "import sys\nfrom samplan import cli\n"
         "try:\n    cli.main(['check', '--format', 'sarif'])\nexcept SystemExit:\n    pass\n"
         "heavy = ('pydantic', 'samplan.model', 'samplan.loader', 'samplan.rules', 'jinja2',"
-        " 'markdown', 'importlib.metadata')\n"
+        " 'markdown', 'importlib.metadata', 'samplan.yamlsource')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
     )
     env = {k: v for k, v in os.environ.items() if k != cache_module.CACHE_ENV}

@@ -405,7 +405,7 @@ HELP_PO = CATALOGS / "da" / "LC_MESSAGES" / f"{HELP_DOMAIN}.po"
 def test_every_help_text_of_the_command_line_has_a_danish_text() -> None:
     """The commands' docstrings and options' help= are the English `--help`; each has its
     Danish in help.po (a new or changed help text fails here until `make locale`)."""
-    from samplan.options import help_ids
+    from samplan.cli.group import help_ids
 
     with HELP_PO.open("rb") as po:
         danish = {m.id: m.string for m in read_po(po) if m.id}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samplan.registry import Municipality, registry
+from samplan.registry import REFERENCE, Municipality, compile_reference, registry
 
 DISTRICT_IDS = [
     "nordjyllands-politi",
@@ -153,3 +153,9 @@ def test_suggest_district() -> None:
 
 def test_registry_loaded_once() -> None:
     assert registry() is registry()
+
+
+def test_the_compiled_registry_is_districts_yaml() -> None:
+    """districts.json is what the code reads of districts.yaml: after an edit of the YAML,
+    `python -m samplan.registry` writes it anew."""
+    assert (REFERENCE / "districts.json").read_text("utf-8") == compile_reference()

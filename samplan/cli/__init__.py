@@ -3,8 +3,10 @@
 (build, check, diff, reference; init, new and serve in samplan/authoring/commands.py),
 and what they share in common.py.
 
-Heavy libraries (pydantic, jinja2, markdown) are imported inside the commands that
-need them, so `samplan --version` stays instant. The `samplan` executable is `run()`:
+A command's module is imported only when the command runs or its help is asked for
+(samplan.cli.group), and heavy libraries (pydantic, jinja2, markdown) only inside the
+commands that need them, so `samplan --version` stays instant and `samplan check`
+imports no diff, build or template engine. The `samplan` executable is `run()`:
 the commands without a collection of garbage during their imports, and a process that
 ends as soon as its output is written (no teardown of every module).
 """
@@ -20,13 +22,49 @@ import click
 
 from samplan import __version__
 from samplan.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, QUICK_START
+from samplan.cli.group import LanguageGroup, Listed
 from samplan.locale import LANGUAGES, Language
-from samplan.options import LanguageGroup, choose_language
+from samplan.options import choose_language
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
+__all__ = ["COMMANDS", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
+
+# Every command, the module that holds it and its line in `samplan --help`.
+COMMANDS = {
+    "build": Listed(
+        "samplan.cli.build", "Render plans into out/: pages, Markdown, JSON and calendars."
+    ),
+    "check": Listed(
+        "samplan.cli.check",
+        "Validate plans and run every rule of the law and good practice.",
+        shortened=True,
+    ),
+    "diff": Listed(
+        "samplan.cli.diff", "Say what changed from one plan to another, in Danish.", shortened=True
+    ),
+    "init": Listed(
+        "samplan.authoring.commands",
+        "Make a plan repository: a starting plan, settings, CI and editor.",
+    ),
+    "new": Listed(
+        "samplan.authoring.commands",
+        "Start next year's plan from the latest one, keeping comments.",
+    ),
+    "rules": Listed(
+        "samplan.cli.reference", "List every rule, or explain any code samplan prints."
+    ),
+    "schema": Listed("samplan.cli.reference", "Print the JSON Schema of plan files, for editors."),
+    "serve": Listed(
+        "samplan.authoring.commands",
+        "Preview the plans live on 127.0.0.1, rebuilt on every change.",
+    ),
+}
 
 
-@click.group(cls=LanguageGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LanguageGroup,
+    listed=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", prog_name="samplan", message="%(prog)s %(version)s")
 @click.option(
     "--lang",
@@ -49,7 +87,7 @@ def main(ctx: click.Context, lang: Language | None) -> None:
       samplan diff 2019 2020      what changed from 2019 to 2020
       samplan schema > plan.schema.json
     """
-    # The language is chosen already: samplan.options.LanguageGroup and --lang's callback.
+    # The language is chosen already: samplan.cli.group.LanguageGroup and --lang's callback.
     if ctx.invoked_subcommand not in QUICK_START:
         gc.enable()  # run() left it off for the imports of the commands that turn it on
 
@@ -80,18 +118,3 @@ def run() -> None:
         except (OSError, ValueError):
             status = status or 120  # what Python answers when the output cannot be written
     os._exit(status)
-
-
-def _register() -> None:
-    """Every command, each from the module that holds it."""
-    from samplan.authoring.commands import init, new, serve
-    from samplan.cli.build import build
-    from samplan.cli.check import check
-    from samplan.cli.diff import diff
-    from samplan.cli.reference import rules, schema
-
-    for command in (build, check, diff, rules, schema, init, new, serve):
-        main.add_command(command)
-
-
-_register()

@@ -62,6 +62,8 @@ def settings(
     check cache, only what check needs is read, from the cache when the file is unchanged."""
     from samplan.config import ConfigError, load_config
 
+    if known is None and not config_path.is_file():
+        known = set()  # no settings to name a code: the rules need not be imported to know them
     if known is None:
         from samplan.diagnostics import LOADER_CODES
         from samplan.rules import RULES, UNUSED_SUPPRESSION

@@ -69,17 +69,22 @@ def _record(value: object, fields: dict[str, Any], memo: Memo) -> MappingProxyTy
     return MappingProxyType({name: freeze(v, memo) for name, v in fields.items()})
 
 
-def _own_properties(cls: type) -> list[str]:
+_PROPERTIES: dict[type, tuple[str, ...]] = {}  # a class -> its own properties, found once
+
+
+def _own_properties(cls: type) -> tuple[str, ...]:
     """The properties samplan's classes define (not pydantic's own `model_extra`...)."""
-    names: list[str] = []
-    for klass in cls.__mro__:
-        if not klass.__module__.startswith("samplan."):
-            continue
-        names += [n for n, v in vars(klass).items() if isinstance(v, property)]
-    return names
+    if cls not in _PROPERTIES:
+        names: list[str] = []
+        for klass in cls.__mro__:
+            if klass.__module__.startswith("samplan."):
+                names += [n for n, v in vars(klass).items() if isinstance(v, property)]
+        _PROPERTIES[cls] = tuple(names)
+    return _PROPERTIES[cls]
 
 
-def freeze_context(**context: Any) -> dict[str, Frozen]:
-    """A template's context, every value frozen (what they share, frozen once)."""
-    memo: Memo = {}
+def freeze_context(memo: Memo | None = None, /, **context: Any) -> dict[str, Frozen]:
+    """A template's context, every value frozen (what they share, frozen once); the
+    contexts of one page's templates share a `memo`, so the page is frozen once."""
+    memo = {} if memo is None else memo
     return {name: freeze(value, memo) for name, value in context.items()}

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from samplan.render.environment import builtin_templates
 from samplan.render.errors import template_failure, template_problem, worker_died
-from samplan.render.worker import Outcome, run_limited
+
+if TYPE_CHECKING:
+    from samplan.render.worker import Outcome
 
 Job = Callable[[], Mapping[str, str | bytes]]
 
@@ -49,6 +52,8 @@ class Guard:
                 if problem is None:
                     raise
                 return problem
+        from samplan.render.worker import run_limited  # only for a repository's templates
+
         folder = self.templates
         return run_limited(
             job,

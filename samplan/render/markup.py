@@ -67,7 +67,7 @@ _MD_INLINE_SPECIAL = re.compile(r"([\\\[\]|])")
 
 def to_html(text: str, heading_level: int = 3) -> str:
     """Render Markdown to sanitised HTML; its headings start at `heading_level`."""
-    html = _parser().reset().convert(text)
+    html = _parser(*_needs(text)).reset().convert(text)
     html = _shift_headings(html, heading_level)
     return nh3.clean(
         html,
@@ -104,18 +104,43 @@ def _unbackslash(text: str) -> str:
     return _BACKSLASH_ESCAPE.sub(r"\1", text)
 
 
+# Python-Markdown tries each inline pattern on every text node, and smarty's fifteen quote
+# patterns once more: a third of a build. A pattern cannot match a text that holds none of
+# the characters it starts from, so a text is converted by a parser without the patterns it
+# cannot need, with the same output (tests/test_markup_parsers.py holds the three to it).
+INLINE_PATTERNS = (  # Python-Markdown's, each starting from one of _INLINE_CHARS
+    "backtick", "escape", "reference", "link", "image_link", "image_reference",
+    "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html",
+    "entity", "em_strong",
+)  # fmt: skip
+# A line break is two blanks before a line's end, also once a tab is blanks and \r a \n.
+_INLINE_CHARS = re.compile(r"[`\\\[<&*_\t\r]|  \n")
+_QUOTES = ("'", '"')  # smarty's quote patterns (its dashes and ellipses are off)
+
+
+def _needs(text: str) -> tuple[bool, bool]:
+    """Whether `text` may need the inline patterns, and smarty's quotes."""
+    quotes = any(q in text for q in _QUOTES)
+    return quotes or _INLINE_CHARS.search(text) is not None, quotes
+
+
 @cache
-def _parser() -> markdown.Markdown:
-    """One parser, reset between texts: building a parser costs more than converting.
-    The extensions are given as themselves, not by name: a name is looked up among the
-    installed entry points, which imports importlib.metadata and scans every package."""
+def _parser(inline: bool, quotes: bool) -> markdown.Markdown:
+    """One parser of each kind, reset between texts: building a parser costs more than
+    converting. The extensions are given as themselves, not by name: a name is looked up
+    among the installed entry points, which imports importlib.metadata and scans every
+    package. Without `quotes` no smarty; without `inline` no inline pattern at all."""
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.smarty import SmartyExtension
 
-    return markdown.Markdown(
-        extensions=[SaneListExtension(), SmartyExtension(**SMARTY)],
-        output_format="html",
-    )
+    extensions: list[markdown.Extension] = [SaneListExtension()]
+    if quotes:
+        extensions.append(SmartyExtension(**SMARTY))
+    parser = markdown.Markdown(extensions=extensions, output_format="html")
+    if not inline:
+        for name in INLINE_PATTERNS:
+            parser.inlinePatterns.deregister(name, strict=False)
+    return parser
 
 
 def _shift_headings(html: str, first: int) -> str:

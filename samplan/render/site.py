@@ -11,11 +11,11 @@ the templates find as the global `site`.
 from __future__ import annotations
 
 import base64
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from samplan.render.environment import make_environment
 
@@ -99,6 +99,12 @@ def site_of(
     return Site(publisher, contact, base, f"logo{logo.suffix.lower()}", data)
 
 
+def _xml_text(text: str) -> str:
+    """`text` as XML character data: &, < and > escaped (xml.sax.saxutils.escape, whose
+    module imports urllib.request, http.client and ssl, a tenth of a build's imports)."""
+    return html.escape(text, quote=False)
+
+
 def sitemap(site: Site, pages: Iterable[str]) -> str | None:
     """sitemap.xml of `pages` (paths relative to the output folder); None without a
     base URL, since a sitemap holds absolute addresses."""
@@ -107,7 +113,7 @@ def sitemap(site: Site, pages: Iterable[str]) -> str | None:
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        *(f"<url><loc>{escape(site.url(page) or '')}</loc></url>" for page in sorted(pages)),
+        *(f"<url><loc>{_xml_text(site.url(page) or '')}</loc></url>" for page in sorted(pages)),
         "</urlset>",
     ]
     return "\n".join(lines) + "\n"
