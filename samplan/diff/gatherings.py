@@ -27,7 +27,7 @@ def role_key(person: Person) -> str:
 def people(old: Gathering, new: Gathering) -> Iterator[Change]:
     """Members (of a body) or representatives (of a forum) added, removed or replaced."""
     after = new.people if getattr(new, new.PEOPLE_KEY) is not None else None
-    if after is None:
+    if after is None or after == old.people:  # the same people in the same order
         return
     noun = "medlem" if isinstance(new, Body) else "repræsentant"
     subject = quoted(new.title)
@@ -73,7 +73,7 @@ def meeting_dates(old: Gathering, new: Gathering, year: int) -> Iterator[Change]
     A plan's dated meetings belong to its year: last year's meetings are not dropped
     because this year's plan no longer lists them.
     """
-    if new.meeting_dates is None:
+    if new.meeting_dates is None or new.meeting_dates == old.meeting_dates:
         return
     matching = match(old.meeting_dates or [], new.meeting_dates, key=_date_key)
     subject = quoted(new.title)
