@@ -104,12 +104,22 @@ def model_fields(
 
 
 def differing_fields(old: BaseModel, new: BaseModel) -> set[str]:
-    """The top-level compared fields whose values are not equal: equal values compare equal."""
+    """The top-level compared fields whose values are not `equal`."""
     before, after = compared_fields(type(old)), compared_fields(type(new))
     names = {
-        name for name in after if name not in before or getattr(old, name) != getattr(new, name)
+        name
+        for name in after
+        if name not in before or not equal(getattr(old, name), getattr(new, name))
     }
     return names | {name for name in before if name not in after}
+
+
+def equal(old: Any, new: Any) -> bool:
+    """Values that are equal are never a change: nothing to compare part by part.
+
+    (What is compared, `values.comparable`, is a function of the value alone.)
+    """
+    return bool(old == new)
 
 
 @cache
