@@ -15,7 +15,13 @@ from pydantic import BaseModel
 
 from samplan.diff import wording
 from samplan.diff.changes import Change, Kind, PlanDiff
-from samplan.diff.fields import PROSE_FIELDS, differing_fields, model_fields, sub_entities
+from samplan.diff.fields import (
+    PROSE_FIELDS,
+    differing_fields,
+    equal,
+    model_fields,
+    sub_entities,
+)
 from samplan.diff.folding import fold_shared
 from samplan.diff.gatherings import meeting_dates, people
 from samplan.diff.matching import entity_key, match, signature, title
@@ -71,6 +77,8 @@ def _part(kind: Kind, old: list[Entity], new: list[Entity], year: int) -> list[C
 
 def _matched(kind: Kind, old: Entity, new: Entity, year: int) -> Iterator[Change]:
     """The changes of one entity found in both plans."""
+    if equal(old, new):  # the same id and fields, the same people and meetings: no change
+        return
     renamed = old.key != new.key
     if renamed and not wording.only_the_year_differs(old.title, new.title):
         yield _renamed(kind, old, new)
