@@ -14,7 +14,6 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
-    PrivateAttr,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -80,13 +79,16 @@ class Entity(Strict):
 
     id: Id | None = None
     title: ShortText
-    _derived_id: bool = PrivateAttr(default=False)
+    # Whether the id was derived from the title. A class default that a derived entity
+    # overrides in its own __dict__, not a PrivateAttr: pydantic initialises private
+    # attributes in Python for every instance, which made validation twice as slow.
+    _derived_id: ClassVar[bool] = False
 
     @model_validator(mode="after")
     def _derive_id(self) -> Self:
         if self.id is None:
             self.id = slugify(self.title)[:100].rstrip("-") or "x"
-            self._derived_id = True
+            self.__dict__["_derived_id"] = True
         return self
 
     @property

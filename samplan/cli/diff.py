@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,7 +119,10 @@ def _compare(
     """The comparison OLD to NEW names: two years, or two plan folders."""
     from samplan.diff.plans import ComparisonError, compare_folders, compare_years
 
+    quick_start = not gc.isenabled()  # run(): the process ends as soon as it has written
     imports_done()
+    if quick_start:
+        gc.disable()  # the plans are trees that reference counting frees: collect nothing
     try:
         if years[0] is not None and years[1] is not None:
             return compare_years(root, data_dir(data), years[0], years[1], set(districts) or None)

@@ -15,7 +15,13 @@ from pydantic import BaseModel
 
 from samplan.diff import wording
 from samplan.diff.changes import Change, Kind, PlanDiff
-from samplan.diff.fields import PROSE_FIELDS, model_fields, sub_entities
+from samplan.diff.fields import (
+    PROSE_FIELDS,
+    differing_fields,
+    equal,
+    model_fields,
+    sub_entities,
+)
 from samplan.diff.folding import fold_shared
 from samplan.diff.gatherings import meeting_dates, people
 from samplan.diff.matching import entity_key, match, signature, title
@@ -71,6 +77,8 @@ def _part(kind: Kind, old: list[Entity], new: list[Entity], year: int) -> list[C
 
 def _matched(kind: Kind, old: Entity, new: Entity, year: int) -> Iterator[Change]:
     """The changes of one entity found in both plans."""
+    if equal(old, new):  # the same id and fields, the same people and meetings: no change
+        return
     renamed = old.key != new.key
     if renamed and not wording.only_the_year_differs(old.title, new.title):
         yield _renamed(kind, old, new)
@@ -109,7 +117,10 @@ def _field_changes(
 ) -> Iterator[Change]:
     """Each field whose value differs; `about` is the (id, title, subject) of `new`."""
     ident, shown_title, subject = about
-    before, after = dict(model_fields(old)), dict(model_fields(new))
+    differing = differing_fields(old, new)  # equal values are never a change
+    if not differing:
+        return
+    before, after = dict(model_fields(old, differing)), dict(model_fields(new, differing))
     for name in [*after, *(n for n in before if n not in after)]:
         previous, value = before.get(name), after.get(name)
         if name in skip or comparable(name, previous) == comparable(name, value):

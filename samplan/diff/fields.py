@@ -8,7 +8,7 @@ entities (`sections` of a section) is walked as entities. Its Danish label belon
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from typing import Any, get_args
 
@@ -85,10 +85,15 @@ def label(name: str) -> str:
     return FIELD_LABEL.get(name) or name.replace(".", " ").replace("_", " ")
 
 
-def model_fields(model: BaseModel) -> Iterator[tuple[str, Any]]:
-    """(name, value) of every compared field, a model value spread into its parts."""
-    for name in type(model).model_fields:
-        if name in NESTED_FIELDS or name == "id" or name in entity_fields(type(model)):
+def model_fields(
+    model: BaseModel, only: Collection[str] | None = None
+) -> Iterator[tuple[str, Any]]:
+    """(name, value) of every compared field, a model value spread into its parts.
+
+    `only` names the top-level fields wanted (all when None), in the model's order.
+    """
+    for name in compared_fields(type(model)):
+        if only is not None and name not in only:
             continue
         value = getattr(model, name)
         if isinstance(value, BaseModel) and not isinstance(value, WHOLE_VALUES):
@@ -96,6 +101,35 @@ def model_fields(model: BaseModel) -> Iterator[tuple[str, Any]]:
                 yield f"{name}.{sub}", part
         else:
             yield name, value
+
+
+def differing_fields(old: BaseModel, new: BaseModel) -> set[str]:
+    """The top-level compared fields whose values are not `equal`."""
+    before, after = compared_fields(type(old)), compared_fields(type(new))
+    names = {
+        name
+        for name in after
+        if name not in before or not equal(getattr(old, name), getattr(new, name))
+    }
+    return names | {name for name in before if name not in after}
+
+
+def equal(old: Any, new: Any) -> bool:
+    """Values that are equal are never a change: nothing to compare part by part.
+
+    (What is compared, `values.comparable`, is a function of the value alone.)
+    """
+    return bool(old == new)
+
+
+@cache
+def compared_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that are compared as values, in the model's order."""
+    return tuple(
+        name
+        for name in model.model_fields
+        if name not in NESTED_FIELDS and name != "id" and name not in entity_fields(model)
+    )
 
 
 @cache
@@ -106,6 +140,11 @@ def entity_fields(model: type[BaseModel]) -> frozenset[str]:
     )
 
 
+@cache
+def _entity_fields_in_order(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name in model.model_fields if name in entity_fields(model))
+
+
 def _holds_entities(annotation: Any) -> bool:
     if isinstance(annotation, type) and issubclass(annotation, Entity):
         return True
@@ -114,7 +153,7 @@ def _holds_entities(annotation: Any) -> bool:
 
 def sub_entities(entity: Entity) -> Iterator[Entity]:
     """The entities an entity holds, depth first, in document order."""
-    for name in sorted(entity_fields(type(entity)), key=list(type(entity).model_fields).index):
+    for name in _entity_fields_in_order(type(entity)):
         for child in getattr(entity, name) or []:
             yield child
             yield from sub_entities(child)

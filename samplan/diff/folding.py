@@ -56,6 +56,9 @@ def _states(entities: list[Entity], names: set[str]) -> dict[str, Counter[str]]:
 
 
 def _data_key(value: object) -> str:
+    """Equal for equal data: text as itself (no JSON starts with '"' but a string's)."""
+    if isinstance(value, str):
+        return f'"{value}'
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from samplan.diff.changes import Change
+from samplan.diff.fields import equal
 from samplan.diff.matching import match
 from samplan.diff.values import data
 from samplan.diff.wording import quoted
@@ -27,7 +28,7 @@ def role_key(person: Person) -> str:
 def people(old: Gathering, new: Gathering) -> Iterator[Change]:
     """Members (of a body) or representatives (of a forum) added, removed or replaced."""
     after = new.people if getattr(new, new.PEOPLE_KEY) is not None else None
-    if after is None:
+    if after is None or equal(old.people, after):  # the same people in the same order
         return
     noun = "medlem" if isinstance(new, Body) else "repræsentant"
     subject = quoted(new.title)
@@ -73,7 +74,7 @@ def meeting_dates(old: Gathering, new: Gathering, year: int) -> Iterator[Change]
     A plan's dated meetings belong to its year: last year's meetings are not dropped
     because this year's plan no longer lists them.
     """
-    if new.meeting_dates is None:
+    if new.meeting_dates is None or equal(old.meeting_dates, new.meeting_dates):
         return
     matching = match(old.meeting_dates or [], new.meeting_dates, key=_date_key)
     subject = quoted(new.title)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
@@ -14,6 +15,13 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     Whitespace at the edges of a change belongs to the unchanged text around it, so
     that a marked change holds words only.
     """
+    return list(_word_diff(old, new))
+
+
+# Comparing two long texts word by word costs milliseconds; a page may show the same
+# change twice (summary and list), and a plan the same edit of many entities' text.
+@lru_cache(maxsize=1024)
+def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     a = _TOKEN.findall(old)
     b = _TOKEN.findall(new)
     runs: list[tuple[str, str]] = []
@@ -31,7 +39,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         _append(runs, "-", before.strip())
         _append(runs, "+", after.strip())
         _append(runs, "=", edges[len(edges.rstrip()) :])
-    return runs
+    return tuple(runs)
 
 
 def _append(runs: list[tuple[str, str]], op: str, text: str) -> None:
