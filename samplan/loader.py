@@ -233,6 +233,7 @@ def load_plan(folder: Path, root: Path) -> LoadResult:
     """Read, merge and validate the plan in `folder`; file names relative to `root`."""
     loader = _Loader(folder, root)
     data = loader.merge()
+    del loader.plan_files  # it holds loader.report: a cycle that only a collection frees
     plan = loader.validate(data)
     if any(x.severity == "error" for x in loader.diags):
         plan = None
