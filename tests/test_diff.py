@@ -141,6 +141,10 @@ def test_a_plan_against_itself_or_reordered_is_no_change() -> None:
 
 def test_a_part_the_new_plan_leaves_out_is_not_removed() -> None:
     assert changes(plan(fora=FORA, subtitle="Før"), plan()) == []
+    # A value with parts is left out whole: its parts are not "no longer stated" either.
+    published = {"date": "2020-01-05", "where": "politi.dk"}
+    assert changes(plan(published=published), plan()) == []
+    assert changes(plan(), plan(published=published)) != []
     assert changes(plan(), plan(fora=FORA)) == [
         ("added", "forum", "ssp", None),
         ("added", "forum", "psp", None),

@@ -123,7 +123,9 @@ def _field_changes(
     before, after = dict(model_fields(old, differing)), dict(model_fields(new, differing))
     for name in [*after, *(n for n in before if n not in after)]:
         previous, value = before.get(name), after.get(name)
-        if name in skip or comparable(name, previous) == comparable(name, value):
+        if name in skip or name.partition(".")[0] in skip:  # a skipped value, or its part
+            continue
+        if comparable(name, previous) == comparable(name, value):
             continue
         if name == "title":
             if wording.only_the_year_differs(str(previous), str(value)):
