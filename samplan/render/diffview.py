@@ -82,16 +82,19 @@ class DiffView:
 
 def view(diff: PlanDiff) -> DiffView:
     """Group the changes: new, ended, then changed (renamed ones among the changed)."""
-    reg = registry()
-    district = reg.districts.get(diff.district)
-    name = district.name if district else diff.district
     groups: list[tuple[str, str, list[Item]]] = []
     for kind, heading in HEADINGS.items():
         wanted = {"changed", "renamed"} if kind == "changed" else {kind}
         items = [_item(c) for c in diff.changes if c.change in wanted]
         if items:
             groups.append((kind, heading, items))
-    return DiffView(diff, visible(name), summary_sentence(diff), groups)
+    return DiffView(diff, district_name(diff), summary_sentence(diff), groups)
+
+
+def district_name(diff: PlanDiff) -> str:
+    """The name of the diff's district as shown (its id when the registry lacks it)."""
+    district = registry().districts.get(diff.district)
+    return visible(district.name if district else diff.district)
 
 
 def _item(change: Change) -> Item:
@@ -164,9 +167,9 @@ def as_text(diffs: list[PlanDiff], colour: bool) -> str:
 
     lines: list[str] = []
     for diff in diffs:
-        v = view(diff)
-        heading = f"{v.district_name}: {diff.old_year} → {diff.new_year}"
-        lines += [paint(heading, "white", bold=True), v.summary_text, ""]
+        # Not view(diff): it works out the word runs of every change, done here line by line.
+        heading = f"{district_name(diff)}: {diff.old_year} → {diff.new_year}"
+        lines += [paint(heading, "white", bold=True), summary_sentence(diff), ""]
         for change in diff.changes:
             item = _item(change)
             mark = _MARK[change.change]
