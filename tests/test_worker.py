@@ -78,20 +78,33 @@ def test_a_worker_that_dies_is_a_diagnostic() -> None:
     assert isinstance(outcome, d.Diagnostic) and "killed by signal 9" in outcome.message
 
 
-def test_the_built_in_templates_are_compiled_once_and_a_repositorys_never_cached(
+def test_templates_are_compiled_once_a_repositorys_too_and_again_when_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    (tmp_path / "own").mkdir()
-    (tmp_path / "own/mine.html.j2").write_text("{{ 1 }}\n", "utf-8")
-    make_environment(tmp_path / "own").get_template("plan.html.j2")
-    cached = sorted((tmp_path / "cache").iterdir())
-    assert len(cached) == 1
-    make_environment(tmp_path / "own").get_template("mine.html.j2")
-    assert sorted((tmp_path / "cache").iterdir()) == cached
-    stamp = cached[0].stat().st_mtime_ns
-    make_environment(tmp_path / "own").get_template("plan.html.j2")  # read, not rewritten
-    assert cached[0].stat().st_mtime_ns == stamp
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "mine.html.j2").write_text("{{ 1 }}\n", "utf-8")
+    make_environment(own).get_template("plan.html.j2")
+    builtin = sorted(cache.iterdir())
+    assert len(builtin) == 1
+
+    # A repository's template, compiled in a worker as a build does; the next reads it.
+    def compile_mine() -> dict[str, str | bytes]:
+        return {"out": make_environment(own).get_template("mine.html.j2").render()}
+
+    assert run(compile_mine) == {"out": "1\n"}
+    mine = [p for p in cache.iterdir() if p not in builtin]
+    assert len(mine) == 1
+    stamp = mine[0].stat().st_mtime_ns
+    assert run(compile_mine) == {"out": "1\n"}
+    assert mine[0].stat().st_mtime_ns == stamp  # read, not rewritten
+    (own / "mine.html.j2").write_text("{{ 2 }}\n", "utf-8")
+    assert run(compile_mine) == {"out": "2\n"}  # a changed template is compiled afresh
+    assert sorted(cache.iterdir()) == sorted([*builtin, *mine])
+    make_environment(own).from_string("{{ 3 }}").render()  # from a string: never cached
+    assert sorted(cache.iterdir()) == sorted([*builtin, *mine])
 
 
 def test_a_cache_folder_others_may_write_is_not_used(

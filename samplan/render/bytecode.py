@@ -1,15 +1,20 @@
-"""The built-in templates compiled once: a bytecode cache keyed by their checksum.
+"""Templates compiled once: a bytecode cache keyed by their checksum.
 
-Compiling the built-in templates costs tens of milliseconds in every process. Jinja's
-file-system bytecode cache keeps the compiled code of each, checked against the
-checksum of the template's source; the cache key also holds samplan's and Jinja's
-versions and a checksum of the modules that decide how templates compile (the
-sandbox and the environment), so a change to any of them compiles afresh.
+Compiling the templates costs tens of milliseconds in every process, and a repository's
+own templates were compiled again in every plan's worker. Jinja's file-system bytecode
+cache keeps the compiled code of each template file, checked against the checksum of
+its source, so a changed template is compiled afresh; the cache key also holds the
+template's path, samplan's and Jinja's versions and a checksum of the modules that
+decide how templates compile (the sandbox and the environment), so a change to any of
+them compiles afresh too.
 
-Only the built-in templates are cached, never a repository's (its templates change
-with every pull request and are compiled in the worker), and only in a folder of the
-user's own (`$XDG_CACHE_HOME/samplan/templates`, mode 0700, owned by the user), since
-what the cache holds is run. Where there is no such folder, nothing is cached.
+A repository's templates are compiled where they always were, in the worker under its
+limits (samplan.render.worker); the first worker writes what it compiled, before any
+template code runs, and the later ones read it. Compiling runs nothing of a template,
+and what the cache holds is what the sandboxed environment itself would compile from the
+same source. Since what the cache holds is run, it lives only in a folder of the user's
+own (`$XDG_CACHE_HOME/samplan/templates`, mode 0700, owned by the user); where there is
+no such folder, nothing is cached.
 """
 
 from __future__ import annotations
@@ -30,12 +35,11 @@ from samplan import __version__
 CACHE_ENV = "SAMPLAN_CACHE_DIR"  # overrides where the cache lives (tests, CI)
 
 
-class BuiltinBytecodeCache(FileSystemBytecodeCache):
-    """Jinja's file-system cache, for the templates under `builtin` only."""
+class TemplateBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file-system cache, for templates read from a file."""
 
-    def __init__(self, directory: Path, builtin: Path) -> None:
+    def __init__(self, directory: Path) -> None:
         super().__init__(str(directory), "%s.jinja")
-        self.builtin = builtin.resolve()
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         seed = f"{_compiler_checksum()}|{name}|{filename}"
@@ -44,8 +48,8 @@ class BuiltinBytecodeCache(FileSystemBytecodeCache):
     def get_bucket(
         self, environment: Environment, name: str, filename: str | None, source: str
     ) -> Bucket:
-        if filename is None or not Path(filename).resolve().is_relative_to(self.builtin):
-            return Bucket(environment, "", "")  # a repository's template: never cached
+        if filename is None:
+            return Bucket(environment, "", "")  # a template made from a string: not cached
         return super().get_bucket(environment, name, filename, source)
 
     def set_bucket(self, bucket: Bucket) -> None:
@@ -86,7 +90,7 @@ def cache_folder() -> Path | None:
     return folder
 
 
-def builtin_cache(builtin: Path) -> BuiltinBytecodeCache | None:
-    """The bytecode cache of the built-in templates, or None where none can be kept."""
+def template_cache() -> TemplateBytecodeCache | None:
+    """The bytecode cache of the templates, or None where none can be kept."""
     folder = cache_folder()
-    return BuiltinBytecodeCache(folder, builtin) if folder else None
+    return TemplateBytecodeCache(folder) if folder else None

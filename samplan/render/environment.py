@@ -17,7 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from samplan import __version__
-from samplan.render.bytecode import builtin_cache
+from samplan.render.bytecode import template_cache
 from samplan.render.markup import md_inline, md_words, to_html, to_markdown
 from samplan.render.sandbox import BoundedSandbox, ConfinedLoader, bounded_filter
 from samplan.text import danish_date
@@ -53,7 +53,7 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
         keep_trailing_newline=True,
         trim_blocks=False,
         auto_reload=False,
-        bytecode_cache=builtin_cache(builtin_templates()),
+        bytecode_cache=template_cache(),
     )
     env.filters.update(
         markdown_html=_markdown_html,
@@ -72,7 +72,8 @@ def make_environment(user_templates: Path | None = None) -> ImmutableSandboxedEn
 
 def warm_builtin(env: ImmutableSandboxedEnvironment, user_templates: Path | None) -> None:
     """Load the built-in templates a repository does not override, before workers fork
-    (so that each inherits them compiled); a repository's own are compiled in the worker."""
+    (so that each inherits them compiled); a repository's own are compiled in the worker,
+    under its limits, and read from the bytecode cache by the later workers."""
     for path in sorted(builtin_templates().glob("*.j2")):
         if user_templates is None or not (user_templates / path.name).exists():
             env.get_template(path.name)
