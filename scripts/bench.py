@@ -177,10 +177,25 @@ def samplan_rows(setup: Setup, samplan: str, work: Path) -> tuple[Command, Comma
             after=lambda: shutil.rmtree(out, ignore_errors=True),
         )
     )
+    # A repository with templates of its own: rendered in the limited worker, compiled
+    # once into the bytecode cache (the first, untimed run writes it).
+    own = work / "own-templates"
+    shutil.copytree(REPO / "templates", own)
+    out_own = work / "out-own"
+    argv = [samplan, "build", *data, "--out", str(out_own), "--templates", str(own)]
+    build_own = setup.add(
+        Command(
+            "build (own templates)",
+            argv,
+            env=cache_env,
+            after=lambda: shutil.rmtree(out_own, ignore_errors=True),
+        )
+    )
     setup.rows += [
         Row("cold samplan check of data/", cold, f, 1.6),
         Row("samplan check, unchanged repository (cache hit)", hit, f, 0.8),
         Row("samplan build of data/", build, fb, 2.2),
+        Row("samplan build of data/, a repository's own templates", build_own, fb),
     ]
     return f, fb
 
