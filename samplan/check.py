@@ -9,7 +9,6 @@ plan must really be checked.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from samplan.loader import LoadResult, PlanSource
     from samplan.rules.base import Finding, Rule
     from samplan.yamlsource import Mark
-
-_SUPPRESS = re.compile(r"#\s*samplan:\s*ignore\[([A-Z0-9,\s]+)\]")
 
 
 # A NamedTuple, not a frozen dataclass: defining one costs every command ~0.3 ms.
@@ -153,61 +150,6 @@ def run_rules(
                 yield _diagnostic(rule, severity, finding, result, ref)
 
 
-def _suppressions(source: PlanSource) -> dict[tuple[str, int], tuple[set[str], int]]:
-    """The codes each `# samplan: ignore[...]` line names, and its column, by file and line.
-    A line without "samplan" holds none: the substring test spares the regex nearly every
-    line (a 2 MB plan has 54,000)."""
-    wanted: dict[tuple[str, int], tuple[set[str], int]] = {}
-    for file, lines in source.lines.items():
-        for number, text in enumerate(lines, 1):
-            if "samplan" not in text:
-                continue
-            match = _SUPPRESS.search(text)
-            if match:
-                codes = {c.strip() for c in match.group(1).split(",") if c.strip()}
-                wanted[(file, number)] = (codes, match.start() + 1)
-    return wanted
-
-
-def suppress(
-    diags: list[d.Diagnostic], source: PlanSource, ref: PlanRef, config: Config
-) -> list[d.Diagnostic]:
-    """Drop findings suppressed by `# samplan: ignore[CODE]` on their line; report
-    suppressions that suppress nothing."""
-    from samplan.rules import UNUSED_SUPPRESSION
-
-    wanted = _suppressions(source)
-    used: set[tuple[str, int, str]] = set()
-    kept = []
-    for diag in diags:
-        codes, _ = wanted.get((diag.file or "", diag.line or 0), (set(), 0))
-        if diag.code in codes:
-            used.add((diag.file or "", diag.line or 0, diag.code))
-        else:
-            kept.append(diag)
-    code, name = UNUSED_SUPPRESSION
-    severity = config.severity_of(code, "warning")
-    for (file, line), (codes, column) in sorted(wanted.items()):
-        for unused in sorted(c for c in codes if (file, line, c) not in used):
-            if severity != "off":
-                kept.append(
-                    d.Diagnostic(
-                        code,
-                        name,
-                        cast(d.Severity, severity),
-                        t("check.unused-suppression", code=unused),
-                        file=file,
-                        line=line,
-                        column=column,
-                        help=t("check.unused-suppression.help"),
-                        district=ref.district,
-                        year=ref.year,
-                        snippet=source.lines[file][line - 1],
-                    )
-                )
-    return kept
-
-
 def loader_findings(diags: list[d.Diagnostic], config: Config) -> list[d.Diagnostic]:
     """The loader's findings at their configured severity (only its warnings have one)."""
     kept = []
@@ -238,6 +180,8 @@ def check_plan(
     previous = plans.load(before) if before else None
     not_judged: list[Unjudged] = []
     found = list(run_rules(result, ref, previous, config, not_judged))
+    from samplan.suppressions import suppress
+
     return loaded + suppress(found, result.source, ref, config), not_judged
 
 
