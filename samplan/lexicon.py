@@ -150,7 +150,7 @@ _LONG_PART = re.compile(rf"[^\W\d_]{{{MIN_TERM_LENGTH},}}")  # a word's part lon
 
 
 def _may_hold_term_slip(text: str) -> bool:
-    return any(map(term_of, set(_LONG_PART.findall(text))))
+    return any(map(term_of, terms().candidates(set(_LONG_PART.findall(text)))))
 
 
 def _may_hold_name_slip(text: str) -> bool:
