@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -100,6 +99,8 @@ def _kind(value: Any) -> str:
 
 
 def _did_you_mean(word: str, options: list[str]) -> str | None:
+    import difflib  # only for a plan with an error
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return t("did-you-mean", word=close[0]) if close else None
 
