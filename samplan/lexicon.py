@@ -154,7 +154,8 @@ def _may_hold_term_slip(text: str) -> bool:
 
 
 def _may_hold_name_slip(text: str) -> bool:
-    return any(name_of(w) for w in set(_WORD.findall(text)) if len(w) >= MIN_NAME_LENGTH)
+    found = {w for w in _WORD.findall(text) if len(w) >= MIN_NAME_LENGTH and w[:1].isupper()}
+    return any(map(name_of, found))
 
 
 TERM_SCREEN = Screen(_may_hold_term_slip)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -17,8 +16,7 @@ from samplan.model import Plan
 DataPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):  # a named tuple: cheaper to define than a frozen dataclass
     """A validation problem: what, where in the data, and whether to point at the key."""
 
     code: Code
