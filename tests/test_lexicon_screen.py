@@ -82,6 +82,17 @@ def test_the_slip_index_finds_the_form_comparing_with_every_form_finds() -> None
     assert terms().near("kredsrådt") == "kredsråd" and names().near("Kertminde") == "Kerteminde"
 
 
+def test_the_slip_index_holds_each_form_under_its_halves() -> None:
+    for forms in (term_forms(), name_forms()):
+        index = SlipIndex(forms)
+        expected: dict[tuple[int, str], list[str]] = {}
+        for folded in index.forms:
+            for n in range(max(len(folded) - 1, 1), len(folded) + 2):
+                for key in _halves(folded, n):
+                    expected.setdefault(key, []).append(folded)
+        assert index.index == expected
+
+
 def test_a_word_the_slip_index_finds_a_form_for_is_a_candidate() -> None:
     rng = random.Random(31)
     for forms in (term_forms(), name_forms()):
