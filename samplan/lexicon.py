@@ -150,11 +150,12 @@ _LONG_PART = re.compile(rf"[^\W\d_]{{{MIN_TERM_LENGTH},}}")  # a word's part lon
 
 
 def _may_hold_term_slip(text: str) -> bool:
-    return any(map(term_of, set(_LONG_PART.findall(text))))
+    return any(map(term_of, terms().candidates(set(_LONG_PART.findall(text)))))
 
 
 def _may_hold_name_slip(text: str) -> bool:
-    return any(name_of(w) for w in set(_WORD.findall(text)) if len(w) >= MIN_NAME_LENGTH)
+    found = {w for w in _WORD.findall(text) if len(w) >= MIN_NAME_LENGTH and w[:1].isupper()}
+    return any(map(name_of, found))
 
 
 TERM_SCREEN = Screen(_may_hold_term_slip)

@@ -4,7 +4,7 @@ words are read: the machinery of samplan.lexicon, which holds what the forms are
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 
 
 def _deletions(word: str) -> set[str]:
@@ -42,10 +42,24 @@ class SlipIndex:
         self.forms = {f.casefold(): f for f in forms}
         self.seen: dict[str, str | None] = {}  # prose repeats its words: each looked up once
         self.index: dict[tuple[int, str], list[str]] = {}
+        add = self.index.setdefault
         for folded in self.forms:
-            for n in range(max(len(folded) - 1, 1), len(folded) + 2):
-                for key in _halves(folded, n):
-                    self.index.setdefault(key, []).append(folded)
+            length = len(folded)
+            for n in range(max(length - 1, 1), length + 2):
+                head = (n - 1) // 2  # _halves(folded, n), written out: built in every check
+                add((n, folded[:head]), []).append(folded)
+                add((-n, folded[length - (n - 1 - head) :]), []).append(folded)
+
+    def candidates(self, words: Iterable[str]) -> Iterator[str]:
+        """The words that may be one slip from a form: those whose head or tail (by
+        `_halves`) some form shares. near() finds nothing for any other word."""
+        index = self.index
+        for word in words:
+            folded = word.casefold()
+            n = len(folded)
+            head = (n - 1) // 2
+            if (n, folded[:head]) in index or (-n, folded[head + 1 :]) in index:
+                yield word
 
     def near(self, word: str) -> str | None:
         """The form one slip from `word`, or None (also when `word` is a form itself)."""

@@ -7,7 +7,10 @@ about a tenth of a cold `samplan check`. Here pydantic gets a loader of our own 
 it answers "no plugins" when PYDANTIC_DISABLE_PLUGINS says so or when no distribution on
 sys.path declares a `pydantic` entry point (a look at the `entry_points.txt` of each),
 and hands over to pydantic's own loader otherwise, so that an installed plugin still
-works. Only the executable does this (cli.run); importing samplan changes nothing.
+works. Likewise `secrets`, which `pydantic.types` imports for the constant-time equality
+of its `Secret` values (never used by samplan): through `hmac` it loads OpenSSL's
+`_hashlib`, a twentieth of a cold check; here it is imported when first used. Only the
+executable does this (cli.run); importing samplan changes nothing.
 """
 
 from __future__ import annotations
@@ -43,11 +46,26 @@ def plugins_declared(paths: Iterable[str]) -> bool:
     return False
 
 
+def _real(name: str) -> types.ModuleType:
+    """The module `name` itself, in place of its stand-in from now on."""
+    if isinstance(sys.modules.get(name), _StandIn):
+        del sys.modules[name]
+    return importlib.import_module(name)
+
+
+class _StandIn(types.ModuleType):
+    """A module imported when first asked for anything but what it answers itself (the
+    import system's own questions, such as `__path__`, are answered by the stand-in)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_real(self.__name__), name)
+
+
 def _real_loader() -> types.ModuleType:
     """pydantic's own plugin loader, in place of ours from now on."""
-    if sys.modules.get(LOADER) is _guard:
-        del sys.modules[LOADER]
-    return importlib.import_module(LOADER)
+    return _real(LOADER)
 
 
 _scanned: dict[tuple[str, ...], bool] = {}  # sys.path -> whether it declares a plugin
@@ -65,19 +83,15 @@ def _get_plugins() -> Iterable[Any]:
     return _real_loader().get_plugins()  # type: ignore[no-any-return]
 
 
-def _anything_else(name: str) -> Any:
-    """Any other name pydantic may want from its loader: from the real one (the import
-    system's own questions, such as `__path__`, are answered by the stand-in)."""
-    if name.startswith("__"):
-        raise AttributeError(name)
-    return getattr(_real_loader(), name)
-
-
-_guard = types.ModuleType(LOADER, "samplan's stand-in for pydantic's plugin loader")
+# Any other name pydantic may want from its loader comes from the real one.
+_guard = _StandIn(LOADER, "samplan's stand-in for pydantic's plugin loader")
 _guard.get_plugins = _get_plugins  # type: ignore[attr-defined]
-_guard.__getattr__ = _anything_else  # type: ignore[method-assign]
+DEFERRED = ("secrets",)  # imported by pydantic, used by samplan never or late
 
 
 def defer_pydantic_plugins() -> None:
-    """Put the stand-in loader in place, unless pydantic already has its own."""
+    """Put the stand-in loader in place, unless pydantic already has its own, and a
+    stand-in for each module of DEFERRED not imported yet."""
     sys.modules.setdefault(LOADER, _guard)
+    for name in DEFERRED:
+        sys.modules.setdefault(name, _StandIn(name, f"samplan's stand-in for {name}"))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -18,8 +16,7 @@ from samplan.model import Plan
 DataPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):  # a named tuple: cheaper to define than a frozen dataclass
     """A validation problem: what, where in the data, and whether to point at the key."""
 
     code: Code
@@ -100,6 +97,8 @@ def _kind(value: Any) -> str:
 
 
 def _did_you_mean(word: str, options: list[str]) -> str | None:
+    import difflib  # only for a plan with an error
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return t("did-you-mean", word=close[0]) if close else None
 

@@ -49,6 +49,26 @@ def test_cold_check_imports_pydantic_but_not_its_plugin_loader(repo: Path) -> No
     assert imported(repo, "check", "--no-cache") == (1, ["pydantic"])
 
 
+def test_cold_check_loads_no_openssl_for_pydantic(repo: Path) -> None:
+    code = PROGRAM.format(heavy=("secrets", "hmac", "_hashlib"), args=["check", "--no-cache"])
+    proc = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
+    assert ast.literal_eval(proc.stderr.splitlines()[-1]) == ["secrets"]  # the stand-in
+    assert proc.returncode == 1 and "SP1" in proc.stdout  # the findings on data/
+
+
+def test_a_deferred_module_is_the_real_one_when_used() -> None:
+    code = (
+        "import sys\nfrom samplan.startup import defer_pydantic_plugins\n"
+        "defer_pydantic_plugins()\nfrom pydantic import SecretStr\n"
+        "print('hmac' in sys.modules, SecretStr('a') == SecretStr('a'), "
+        "SecretStr('a') == SecretStr('b'), 'hmac' in sys.modules)\n"
+        "import secrets\nfrom secrets import compare_digest\n"
+        "print(type(secrets).__name__, compare_digest is sys.modules['hmac'].compare_digest)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout == "False True False True\nmodule True\n", proc.stderr
+
+
 def test_diff_as_text_or_json_imports_no_template_engine(repo: Path) -> None:
     for fmt in ("text", "json"):
         assert imported(repo, "diff", "2007", "2011", "--format", fmt) == (0, ["pydantic"])
