@@ -6,7 +6,6 @@ problems of all files are reported in one run.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,6 +242,8 @@ def load_plan(folder: Path, root: Path) -> LoadResult:
 def _closest_id(plan: Plan, kind: str, wrong: str) -> str:
     """'did you mean ...?' for a dangling id, from the ids of the kind it should name."""
     candidates = [e.key for k, entities in plan.entity_lists() if k == kind for e in entities]
+    import difflib  # only for a did-you-mean
+
     near = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
     return (
         t("did-you-mean", word=near[0]) if near else t("loader.unknown-reference.help", kind=kind)
