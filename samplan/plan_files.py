@@ -35,7 +35,7 @@ class PlanFiles:
         # Files may not lead out of the repository; a plan folder named from outside it
         # (`samplan diff /elsewhere/2019 ...`) is its own boundary.
         self.within_root = folder.absolute().is_relative_to(root.absolute())
-        self.boundary = root if self.within_root else folder
+        self.boundary = _resolved(root if self.within_root else folder)  # once, not per file
         self.rel = relative(folder, root)
         self.bytes_read = 0
 
@@ -81,7 +81,11 @@ class PlanFiles:
         return [p for p in found if not (p.suffix == ".yml" and p.stem in stems)]
 
     def text(self, path: Path, rel: str) -> str | None:
-        if not _inside(path, self.boundary):
+        try:
+            inside = path.resolve().is_relative_to(self.boundary)
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+            inside = True  # bytes_of says why it cannot be read
+        if not inside:
             where = (
                 t("loader.outside-repository") if self.within_root else t("loader.outside-folder")
             )
@@ -146,16 +150,16 @@ class PlanFiles:
         return raw
 
 
+def _resolved(path: Path) -> Path:
+    """`path` with its symlinks resolved, or as it is where they loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True

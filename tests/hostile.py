@@ -118,6 +118,11 @@ def _symlinked_year_outside(repo: Path) -> None:
     (repo / PLAN_DIR).symlink_to(repo.parent / "outside" / "2020", target_is_directory=True)
 
 
+def _symlink_loop(repo: Path) -> None:
+    _plan(repo, MINIMAL)
+    (repo / PLAN_DIR / "loop.yaml").symlink_to("loop.yaml")
+
+
 def _fifo(repo: Path) -> None:
     _plan(repo, MINIMAL)
     os.mkfifo(repo / PLAN_DIR / "pipe.yaml")
@@ -172,6 +177,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "many-entities": _many_entities,
     "symlink-outside": _symlink_outside,
     "symlinked-year-outside": _symlinked_year_outside,
+    "symlink-loop": _symlink_loop,
     "fifo": _fifo,
     "template-symlink-outside": _template_symlink_outside,
     "template-deep-nesting": _template_deep_nesting,
