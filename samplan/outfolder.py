@@ -28,6 +28,7 @@ from pathlib import Path
 
 from samplan.diagnostics import shown
 from samplan.locale import t
+from samplan.paths import resolved
 from samplan.registry import registry
 
 MARK = ".samplan-output"
@@ -42,12 +43,15 @@ class OutputRefused(Exception):
 def refuse_sources(out: Path, root: Path, sources: Iterable[Path]) -> None:
     """Raise OutputRefused when `out` is or contains the repository `root`, or is,
     contains or lies inside one of the `sources` (data folder, templates, plan folders)."""
-    where = out.resolve()
-    top = root.resolve()
+    try:
+        where = out.resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        raise OutputRefused(t("outfolder.is-link", out=shown(str(out)))) from None
+    top = resolved(root)
     if where == top or top.is_relative_to(where):
         raise OutputRefused(t("outfolder.is-root", out=shown(str(out))))
     for source in sources:
-        real = source.resolve()
+        real = resolved(source)
         if where == real or where.is_relative_to(real) or real.is_relative_to(where):
             raise OutputRefused(
                 t("outfolder.holds-sources", out=shown(str(out)), source=shown(str(source)))

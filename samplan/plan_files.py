@@ -15,6 +15,7 @@ from pathlib import Path
 
 from samplan import diagnostics as d
 from samplan.locale import t
+from samplan.paths import resolved
 from samplan.repository import is_plan_file, looks_like_plan_file
 from samplan.yamlsource import Mark
 
@@ -35,7 +36,7 @@ class PlanFiles:
         # Files may not lead out of the repository; a plan folder named from outside it
         # (`samplan diff /elsewhere/2019 ...`) is its own boundary.
         self.within_root = folder.absolute().is_relative_to(root.absolute())
-        self.boundary = _resolved(root if self.within_root else folder)  # once, not per file
+        self.boundary = resolved(root if self.within_root else folder)  # once, not per file
         self.rel = relative(folder, root)
         self.bytes_read = 0
 
@@ -148,14 +149,6 @@ class PlanFiles:
             self.report(d.LIMIT_EXCEEDED, message, rel, Mark(1, 1), hint)
             return None
         return raw
-
-
-def _resolved(path: Path) -> Path:
-    """`path` with its symlinks resolved, or as it is where they loop."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()
 
 
 def relative(path: Path, root: Path) -> str:

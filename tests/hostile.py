@@ -123,6 +123,16 @@ def _symlink_loop(repo: Path) -> None:
     (repo / PLAN_DIR / "loop.yaml").symlink_to("loop.yaml")
 
 
+def _out_symlink_loop(repo: Path) -> None:
+    _plan(repo, MINIMAL)
+    (repo / "out").symlink_to("out")
+
+
+def _templates_symlink_loop(repo: Path) -> None:
+    _plan(repo, MINIMAL)
+    (repo / "templates").symlink_to("templates")
+
+
 def _fifo(repo: Path) -> None:
     _plan(repo, MINIMAL)
     os.mkfifo(repo / PLAN_DIR / "pipe.yaml")
@@ -178,6 +188,8 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "symlink-outside": _symlink_outside,
     "symlinked-year-outside": _symlinked_year_outside,
     "symlink-loop": _symlink_loop,
+    "out-symlink-loop": _out_symlink_loop,
+    "templates-symlink-loop": _templates_symlink_loop,
     "fifo": _fifo,
     "template-symlink-outside": _template_symlink_outside,
     "template-deep-nesting": _template_deep_nesting,
