@@ -51,11 +51,35 @@ lang_option = click.option(
     callback=choose_language,
     help="The language of samplan's messages: da (default; or `lang:` in samplan.yaml) or en.",
 )
+
+
+def _settings_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """--config: a file named on the command line must be there (a mistyped name would
+    otherwise check with no settings at all), and samplan.yaml may not be a link that
+    leads nowhere; the default samplan.yaml may be absent."""
+    from click.core import ParameterSource
+
+    if value.is_symlink() and not value.is_file():
+        raise _settings_error("cli.settings-link-leads-nowhere", value)
+    named = ctx.get_parameter_source(param.name or "") is not ParameterSource.DEFAULT
+    if named and not value.exists():
+        raise _settings_error("cli.no-settings-file", value)
+    return value
+
+
+def _settings_error(message: str, path: Path) -> click.BadParameter:
+    from samplan.diagnostics import shown
+    from samplan.locale import t
+
+    return click.BadParameter(t(message, path=shown(str(path))))
+
+
 config_option = click.option(
     "--config",
     "config_path",
     default="samplan.yaml",
     show_default=True,
+    callback=_settings_file,
     type=click.Path(dir_okay=False, path_type=Path),
     help="Repository settings: rule severities and ignores, language, the site.",
 )

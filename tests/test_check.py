@@ -155,6 +155,23 @@ def test_settings_change_severities_and_ignore_rules(
     assert run("check") == (0, "1 plan checked: 0 errors, 0 warnings, 0 notes\n")
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_settings_file_named_or_linked_must_be_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _repo(tmp_path, CLEAN)
+    assert run(command)[0] == 0  # the default samplan.yaml may be absent
+    mistyped = CliRunner().invoke(main, [command, "--config", "samplan.yml"])
+    assert mistyped.exit_code == 2 and "no settings file 'samplan.yml'" in mistyped.stderr
+    (tmp_path / "samplan.yaml").symlink_to("elsewhere.yaml")
+    dangling = CliRunner().invoke(main, [command])
+    assert dangling.exit_code == 2
+    assert "'samplan.yaml' is a link that leads to no file" in dangling.stderr
+    (tmp_path / "elsewhere.yaml").write_text("ignore: [SP108]\n", "utf-8")
+    assert run(command)[0] == 0
+
+
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
