@@ -59,19 +59,17 @@ def _settings_file(ctx: click.Context, param: click.Parameter, value: Path) -> P
     leads nowhere; the default samplan.yaml may be absent."""
     from click.core import ParameterSource
 
-    if value.is_symlink() and not value.is_file():
-        raise _settings_error("cli.settings-link-leads-nowhere", value)
+    link = value.is_symlink() and not value.is_file()
     named = ctx.get_parameter_source(param.name or "") is not ParameterSource.DEFAULT
-    if named and not value.exists():
-        raise _settings_error("cli.no-settings-file", value)
-    return value
-
-
-def _settings_error(message: str, path: Path) -> click.BadParameter:
+    if not link and not (named and not value.exists()):
+        return value
     from samplan.diagnostics import shown
     from samplan.locale import t
 
-    return click.BadParameter(t(message, path=shown(str(path))))
+    path = shown(str(value))
+    if link:
+        raise click.BadParameter(t("cli.settings-link-leads-nowhere", path=path))
+    raise click.BadParameter(t("cli.no-settings-file", path=path))
 
 
 config_option = click.option(
