@@ -3,7 +3,6 @@ lists every command in `samplan --help` exactly as click would from the commands
 
 from __future__ import annotations
 
-import ast
 import os
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from cold_imports import among, imported
 
 from samplan.cli import COMMANDS, main
 from samplan.cli.group import speak_help
@@ -75,33 +75,6 @@ def test_a_mistyped_command_is_told_the_commands_it_may_mean() -> None:
     result = CliRunner().invoke(main, ["--lang", "en", "chek"])
     assert result.exit_code == 2
     assert "No such command 'chek'. (Did you mean one of: 'check', 'schema'?)" in result.stderr
-
-
-# A cold check, in-process, and the modules it must not import (the exact counterpart of
-# `make bench`'s timing: what is not imported costs nothing).
-COLD = """
-import sys
-from samplan.startup import defer_pydantic_plugins
-defer_pydantic_plugins()  # as the executable does (cli.run)
-from samplan.cli import main
-try:
-    main({args!r})
-except SystemExit:
-    pass
-print(sorted(sys.modules), file=sys.stderr)
-"""
-
-
-def imported(cwd: Path, *args: str) -> list[str]:
-    """The modules a command imports, run in-process in a fresh interpreter."""
-    code = COLD.format(args=list(args))
-    proc = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
-    modules: list[str] = ast.literal_eval(proc.stderr.splitlines()[-1])
-    return modules
-
-
-def among(modules: list[str], packages: tuple[str, ...]) -> list[str]:
-    return [m for m in modules if any(m == p or m.startswith(f"{p}.") for p in packages)]
 
 
 NOT_FOR_CHECK = (

@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from cold_imports import among, imported
 
 from samplan.cli import main
 from samplan.diff.changes import Change
@@ -385,3 +386,12 @@ def test_output_file_is_readable_like_any_new_file(tmp_path: Path) -> None:
     target.chmod(0o640)  # a replaced file keeps the mode it had
     run("diff", "2007", "2011", *MVS, "--format", "html", "--output", str(target))
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_diff_as_text_or_json_imports_no_template_engine(tmp_path: Path, fmt: str) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    modules = imported(tmp_path, "diff", "2007", "2011", "--format", fmt)
+    assert among(modules, ("jinja2", "markdown", "samplan.render.environment")) == []
+    assert "samplan.diff.compare" in modules  # the diff itself ran
+    assert "jinja2" in imported(tmp_path, "diff", "2007", "2011", "--format", "html")
