@@ -81,8 +81,8 @@ def test_a_worker_that_dies_is_a_diagnostic() -> None:
 def test_templates_are_compiled_once_a_repositorys_too_and_again_when_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv(CACHE_ENV, str(cache))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    cache = tmp_path / "cache" / "templates"  # beside the check's cache
     own = tmp_path / "own"
     own.mkdir()
     (own / "mine.html.j2").write_text("{{ 1 }}\n", "utf-8")
@@ -116,6 +116,9 @@ def test_a_cache_folder_others_may_write_is_not_used(
     monkeypatch.setenv(CACHE_ENV, str(shared))
     make_environment(None).get_template("plan.html.j2")
     assert list(shared.iterdir()) == []
+    shared.chmod(0o1777)  # sticky, as /tmp is: nobody may rename what is not theirs
+    make_environment(None).get_template("plan.html.j2")
+    assert len(list((shared / "templates").iterdir())) == 1
 
 
 def test_a_job_may_allow_its_pdf_time_of_its_own() -> None:

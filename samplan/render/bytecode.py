@@ -72,15 +72,22 @@ def _compiler_checksum() -> str:
 
 
 def cache_folder() -> Path | None:
-    """The user's own cache folder for compiled templates, made if need be, or None."""
+    """The user's own cache folder for compiled templates, made if need be, or None.
+
+    `templates/` in `$SAMPLAN_CACHE_DIR` (beside the check's cache) or in
+    `$XDG_CACHE_HOME/samplan`: a folder of the user's own, mode 0700, in a folder that
+    nobody else may rename it out of (not writable by others, or sticky as /tmp is)."""
     configured = os.environ.get(CACHE_ENV)
     if configured:
-        folder = Path(configured)
+        base = Path(configured)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        folder = Path(base) / "samplan" / "templates"
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "samplan"
+    folder = base / "templates"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        base.mkdir(parents=True, exist_ok=True)
+        if not _holds_safely(os.stat(base)):
+            return None
+        folder.mkdir(exist_ok=True, mode=0o700)
         info = os.lstat(folder)
     except (OSError, RuntimeError):
         return None
@@ -88,6 +95,12 @@ def cache_folder() -> Path | None:
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or not private:
         return None
     return folder
+
+
+def _holds_safely(info: os.stat_result) -> bool:
+    """Whether a folder keeps others from replacing what is in it."""
+    mode = stat.S_IMODE(info.st_mode)
+    return mode & 0o022 == 0 or bool(mode & stat.S_ISVTX)
 
 
 def template_cache() -> TemplateBytecodeCache | None:
