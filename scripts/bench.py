@@ -11,6 +11,9 @@ installed samplan does; the first, untimed run of each command writes it.
 * F, `python -c "import yaml, click; from pydantic import BaseModel"`: the least any
   pydantic-based check can cost. Floor of the cold check and of the cache hit.
 * Fb, F with jinja2 and markdown: the floor of `samplan build`.
+* F + A, F with a first model defined and validated (`class A(BaseModel): x: int`):
+  pydantic's schema machinery, which any check that validates with pydantic imports;
+  printed beside yamllint, to show how far ahead a cold check can be.
 * the peers, in their own environment (.venv-bench, pinned in bench-requirements.txt,
   never a dependency of samplan): DeepDiff keyed by id on libyaml for `samplan diff`,
   yamllint and check-jsonschema for `samplan check`, on the very same plan file.
@@ -50,6 +53,8 @@ SEED = DATA / "midt-og-vestsjaellands-politi" / "2007"
 HOSTILE_SHAPES = REPO / "scripts" / "hostile_shapes.py"
 FLOOR_F = "import yaml, click; from pydantic import BaseModel"
 FLOOR_FB = "import yaml, click, jinja2, markdown; from pydantic import BaseModel"
+# F and a first model validated: what pydantic's schema machinery costs any check that uses it.
+FLOOR_FA = FLOOR_F + "\nclass A(BaseModel):\n    x: int\nA(x=1)"
 MB = 1024 * 1024
 # Every process may write and read bytecode, as an installed samplan does: a session
 # with PYTHONDONTWRITEBYTECODE set would otherwise time the compiling of every module.
@@ -259,6 +264,9 @@ def peer_rows(setup: Setup, peers: Path | None, big: Pair, small: Pair, work: Pa
         hit = setup.add(Command("check 1x (cache hit)", argv, env=cache_env, ok=(0, 1)))
         what = f"samplan check (cache hit) vs yamllint, {size(small.bytes)}"
         setup.rows.append(Row(what, hit, lint))
+        # Why a cold check cannot be ahead: a first pydantic model alone, against yamllint.
+        first_model = setup.add(Command("F+A", [sys.executable, "-c", FLOOR_FA]))
+        setup.rows.append(Row("F + a first pydantic model vs yamllint", first_model, lint))
     validator = peer(peers, "check-jsonschema", setup)
     if validator is not None:
         schema = work / "plan.schema.json"
