@@ -8,7 +8,7 @@ distinct from an empty list: "the plan does not say" is not "the plan says none"
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Self, TypeVar
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
     ConfigDict,
@@ -23,6 +23,7 @@ from samplan.meetings import Meetings
 from samplan.meetings import input_json_schema as meetings_input_schema
 from samplan.modelbase import Id, Shorthand, ShortText, Strict, Text, Year, with_property
 from samplan.plan_facts import DateOrYes, Person, Published, PublishedOrYes, Source
+from samplan.plan_walk import walk_initiatives, walk_sections
 from samplan.text import slugify
 from samplan.vocabulary import AgendaTopic, BodyKind, Layout, Level, Part, Priority, Status
 
@@ -235,52 +236,3 @@ class Plan(Strict):
         yield "fora", list(self.fora or [])
         yield "initiatives", [i for i, _ in walk_initiatives(self.initiatives or [])]
         yield "sections", [s for s, _ in walk_sections(self.sections or [])]
-
-
-_Nested = TypeVar("_Nested", "Section", "Initiative")
-
-
-def _walk(
-    items: list[_Nested], path: tuple[int | str, ...], key: str
-) -> Iterator[tuple[_Nested, tuple[int | str, ...]]]:
-    for index, item in enumerate(items):
-        here: tuple[int | str, ...] = (*path, index)
-        yield item, here
-        yield from _walk(getattr(item, key) or [], (*here, key), key)
-
-
-def walk_sections(
-    sections: list[Section], path: tuple[int | str, ...] = ("sections",)
-) -> Iterator[tuple[Section, tuple[int | str, ...]]]:
-    """Every section, depth first, with its path in the plan data."""
-    return _walk(sections, path, "sections")
-
-
-def walk_initiatives(
-    items: list[Initiative], path: tuple[int | str, ...] = ("initiatives",)
-) -> Iterator[tuple[Initiative, tuple[int | str, ...]]]:
-    """Every initiative and sub-initiative, depth first, with its path in the plan data."""
-    return _walk(items, path, "initiatives")
-
-
-def entity_paths(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], Entity]]:
-    """(kind, path in the plan data, entity) for every entity, in document order."""
-    for kind in ("bodies", "fora"):
-        for index, entity in enumerate(getattr(plan, kind) or []):
-            yield kind, (kind, index), entity
-    for item, path in walk_initiatives(plan.initiatives or []):
-        yield "initiatives", path, item
-    for section, path in walk_sections(plan.sections or []):
-        yield "sections", path, section
-
-
-def plan_json_schema() -> dict[str, Any]:
-    """The JSON Schema of one plan file: any subset of the plan's top-level keys."""
-    schema = Plan.model_json_schema()
-    schema.pop("required", None)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["description"] = (
-        "One YAML file of a samplan plan folder. The files of a folder together must "
-        "give district, year and title; a top-level key may stand in one file only."
-    )
-    return schema

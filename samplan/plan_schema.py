@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import Any
 
 from samplan import model
-from samplan.model import plan_json_schema
 from samplan.plan_keys import KEYS
 from samplan.registry import registry
 
@@ -27,6 +26,19 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DIGITS = r"^[0-9]+$"
 # The words pydantic reads as yes or no.
 YES_NO = [True, False, "true", "false", "yes", "no", "on", "off", "t", "f", "y", "n", "1", "0"]
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The plan model's own JSON Schema of one plan file: any subset of the plan's
+    top-level keys (what the rest of this module makes an editor's schema of)."""
+    schema = model.Plan.model_json_schema()
+    schema.pop("required", None)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["description"] = (
+        "One YAML file of a samplan plan folder. The files of a folder together must "
+        "give district, year and title; a top-level key may stand in one file only."
+    )
+    return schema
 
 
 def described(model_name: str, key: str) -> str | None:

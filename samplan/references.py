@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from samplan.model import Plan, entity_paths, walk_sections
+from samplan.model import Plan
+from samplan.plan_walk import entity_paths, walk_sections
 
 
 def duplicate_ids(plan: Plan) -> Iterator[tuple[str, tuple[int | str, ...], str]]:

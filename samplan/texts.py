@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from samplan.model import Plan, entity_paths
+from samplan.model import Plan
+from samplan.plan_walk import entity_paths
 from samplan.validation_errors import DataPath
 
 TEXT_FIELDS = ("title", "text", "text_after", "description", "topic")

@@ -26,7 +26,8 @@ from samplan.lexicon import (
     words,
 )
 from samplan.loader import load_plan
-from samplan.model import Plan, entity_paths
+from samplan.model import Plan
+from samplan.plan_walk import entity_paths
 from samplan.registry import registry
 from samplan.rules import misspelt_term
 from samplan.rules.base import Context

@@ -19,8 +19,8 @@ from samplan.model import (
     Person,
     Plan,
     Section,
-    plan_json_schema,
 )
+from samplan.plan_schema import plan_json_schema
 from samplan.references import duplicate_ids
 
 MINIMAL: dict[str, Any] = {"district": "fyns-politi", "year": "2020", "title": "Plan"}

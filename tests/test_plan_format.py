@@ -11,7 +11,8 @@ import pytest
 from test_loader import MINIMAL, PLAN, findings, load, only
 
 from samplan.build import build
-from samplan.model import SCHEMA_VERSION, Plan, plan_json_schema
+from samplan.model import SCHEMA_VERSION, Plan
+from samplan.plan_schema import plan_json_schema
 
 
 def plan_of(tmp_path: Path, text: str) -> Plan:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from samplan.diagnostics import shown
 from samplan.locale import t
-from samplan.model import entity_paths
+from samplan.plan_walk import entity_paths
 from samplan.rules.base import Context, Finding
 
 CODE = "SP113"

@@ -46,8 +46,9 @@ from collections.abc import Iterator
 
 from samplan.diagnostics import shown
 from samplan.locale import N_, date_text, t
-from samplan.model import Plan, walk_sections
+from samplan.model import Plan
 from samplan.plan_facts import Published, stated_date
+from samplan.plan_walk import walk_sections
 from samplan.rules.base import Context, Finding
 
 CODE = "SP120"

@@ -31,7 +31,8 @@ from collections.abc import Iterator
 
 from samplan.diagnostics import shown
 from samplan.locale import t
-from samplan.model import Gathering, Plan, walk_initiatives
+from samplan.model import Gathering, Plan
+from samplan.plan_walk import walk_initiatives
 from samplan.rules.base import Context, Finding
 from samplan.validation_errors import DataPath
 
